@@ -1,0 +1,44 @@
+package org.relationshipledger.contacts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.relationshipledger.testkit.WithRealInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+@WithRealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ContactsApplicationIT {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void startsOnRealInfrastructureAndReportsItselfReady() {
+        ResponseEntity<String> readiness = http.getForEntity("/actuator/health/readiness", String.class);
+
+        assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(readiness.getBody()).contains("\"status\":\"UP\"");
+        assertThat(http.getForEntity("/actuator/health", String.class).getBody()).contains("\"mongo\"");
+    }
+
+    @Test
+    void servesItsOpenApiDocument() {
+        ResponseEntity<String> openApi = http.getForEntity("/v3/api-docs", String.class);
+
+        assertThat(openApi.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(openApi.getBody()).contains("\"openapi\"");
+    }
+
+    @Test
+    void answersAnUnknownPathWithProblemJson() {
+        ResponseEntity<String> missing = http.getForEntity("/no-such-resource", String.class);
+
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(missing.getHeaders().getContentType()).hasToString("application/problem+json");
+    }
+}
