@@ -68,6 +68,14 @@ public final class EmbeddedServers {
         return new InProcessKafka(broker, host);
     }
 
+    /**
+     * Starts a KRaft broker on {@code host:port} whose log lives in {@code logDirectory} (formatted on first use),
+     * so topics and consumer offsets survive {@link DurableKafka#close()} and a restart on the same directory.
+     */
+    public static DurableKafka kafkaOnDisk(String host, int port, Path logDirectory) {
+        return DurableKafka.start(host, port, logDirectory);
+    }
+
     /** Starts a MongoDB-wire server that keeps its data in memory only. */
     public static InProcessMongo mongoInMemory(String host, int port) {
         return mongo(new MemoryBackend(), host, port);
