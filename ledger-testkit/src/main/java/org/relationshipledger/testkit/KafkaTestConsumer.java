@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -30,6 +31,7 @@ public final class KafkaTestConsumer implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(2);
 
     private final KafkaConsumer<String, byte[]> consumer;
 
@@ -141,8 +143,12 @@ public final class KafkaTestConsumer implements AutoCloseable {
         private void assignNewPartitions() {
             Set<TopicPartition> found = new HashSet<>();
             for (String topic : topics) {
-                for (PartitionInfo partition : consumer.partitionsFor(topic, POLL)) {
-                    found.add(new TopicPartition(topic, partition.partition()));
+                try {
+                    for (PartitionInfo partition : consumer.partitionsFor(topic, METADATA_TIMEOUT)) {
+                        found.add(new TopicPartition(topic, partition.partition()));
+                    }
+                } catch (TimeoutException slowBroker) {
+                    // A busy broker may not answer in time; the next poll asks again.
                 }
             }
             found.removeAll(assigned);

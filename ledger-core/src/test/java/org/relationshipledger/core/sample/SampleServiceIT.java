@@ -1,8 +1,10 @@
 package org.relationshipledger.core.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +19,19 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.relationshipledger.contracts.Topics;
+import org.relationshipledger.core.consumer.DeadLetters;
 import org.relationshipledger.core.envelope.EnvelopeCodec;
 import org.relationshipledger.core.envelope.LedgerEnvelope;
 import org.relationshipledger.core.eventstore.ChainVerifier;
@@ -36,7 +45,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 @WithRealInfrastructure
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
@@ -52,7 +64,7 @@ class SampleServiceIT {
     ChainVerifier chainVerifier;
 
     @Autowired
-    org.axonframework.common.transaction.TransactionManager transactionManager;
+    TransactionManager transactionManager;
 
     @AfterEach
     void openTheGate() {
@@ -61,7 +73,7 @@ class SampleServiceIT {
 
     @Test
     void usesNoMultiDocumentTransactions() {
-        assertThat(transactionManager).isSameAs(org.axonframework.common.transaction.NoTransactionManager.INSTANCE);
+        assertThat(transactionManager).isSameAs(NoTransactionManager.INSTANCE);
     }
 
     @Test
@@ -95,6 +107,47 @@ class SampleServiceIT {
             sequences.values().forEach(s -> assertThat(s).containsExactly(0L, 1L, 2L, 3L));
             assertThat(received).extracting(LedgerEnvelope::source).containsOnly("/relationship-ledger/sample-service");
         }
+    }
+
+    @Autowired
+    MongoDatabase ledgerDatabase;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void aDownstreamProjectionCountsEachEventOnceParksAPoisonRecordAndKeepsFlowing() throws Exception {
+        String before = newId();
+        commands.sendAndWait(new SampleAccount.OpenSampleAccount(before, "Before Poison Ltd"));
+        try (var producer = new KafkaProducer<String, byte[]>(Map.of(
+                "bootstrap.servers", RealInfrastructure.get().kafkaBootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.CONTACTS, before,
+                    "not a cloud event".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        String after = newId();
+        commands.sendAndWait(new SampleAccount.OpenSampleAccount(after, "After Poison Ltd"));
+        commands.sendAndWait(new SampleAccount.ChangeValue(after, BigDecimal.TEN));
+
+        var counts = ledgerDatabase.getCollection(SampleProjection.COLLECTION);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(counts.find(Filters.eq("_id", before)).first()).isNotNull()
+                    .extracting(d -> d.get("events")).isEqualTo(1);
+            assertThat(counts.find(Filters.eq("_id", after)).first()).isNotNull()
+                    .extracting(d -> d.get("events")).isEqualTo(2);
+        });
+        var parked = ledgerDatabase.getCollection(DeadLetters.COLLECTION)
+                .find(Filters.eq("group", "sample-service.event-counts")).into(new ArrayList<>());
+        assertThat(parked).singleElement().satisfies(d -> {
+            assertThat(d.getString("topic")).isEqualTo(Topics.CONTACTS);
+            assertThat(d.getString("key")).isEqualTo(before);
+            assertThat(d.getString("reason")).isNotBlank();
+        });
+        assertThat(meters.find("kafka.consumer.fetch.manager.records.lag.max").meters())
+                .as("consumer lag is metered per consumer").isNotEmpty();
+        assertThat(meters.find("ledger.relay.published").tag("service", "sample-service").counter().count())
+                .isGreaterThanOrEqualTo(3.0);
     }
 
     @Test
