@@ -18,7 +18,7 @@ class LedgerDefaultsTest {
             Environment environment = context.getEnvironment();
 
             assertThat(environment.getProperty("management.endpoints.web.exposure.include")).isEqualTo("health");
-            assertThat(environment.getProperty("spring.mvc.problemdetails.enabled")).isEqualTo("true");
+            assertThat(environment.getProperty("management.endpoint.health.probes.enabled")).isEqualTo("true");
         }
     }
 

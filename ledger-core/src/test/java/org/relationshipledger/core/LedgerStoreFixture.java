@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -70,8 +70,7 @@ public final class LedgerStoreFixture {
             }
         });
         this.engine = new LedgerEventStorageEngine(
-                MongoEventStorageEngine.builder().mongoTemplate(template).eventSerializer(serializer)
-                        .snapshotSerializer(serializer).build(),
+                LedgerEventStorageEngine.mongoEngine(template, serializer, NoOpEventUpcaster.INSTANCE),
                 serializer, storedEvents, intents);
     }
 

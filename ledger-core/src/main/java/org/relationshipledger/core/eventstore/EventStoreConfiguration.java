@@ -15,6 +15,8 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.relationshipledger.contracts.ContactProfile;
+import org.relationshipledger.contracts.EventCatalog;
 import org.relationshipledger.contracts.EventType;
 import org.relationshipledger.core.LedgerProperties;
 import org.relationshipledger.core.envelope.LedgerJson;
@@ -59,9 +61,12 @@ public class EventStoreConfiguration {
                 .objectMapper(LedgerJson.mapper())
                 .revisionResolver(WireNameSerializer.revisionResolver())
                 .build();
-        List<String> packages = new ArrayList<>(AutoConfigurationPackages.get(beanFactory));
-        packages.add(EventType.class.getPackageName());
-        return new WireNameSerializer(json, eventTypes(packages));
+        // The published language comes from its catalog, not a scan: a scan would also find test copies that
+        // consumers' test class paths carry.
+        List<Class<?>> types = new ArrayList<>(eventTypes(AutoConfigurationPackages.get(beanFactory)));
+        types.addAll(EventCatalog.integrationEventTypes());
+        types.add(ContactProfile.class);
+        return new WireNameSerializer(json, types);
     }
 
     @Bean
@@ -79,12 +84,8 @@ public class EventStoreConfiguration {
     EventStorageEngine eventStorageEngine(DefaultMongoTemplate axonMongoTemplate, Serializer serializer,
                                           ObjectProvider<EventUpcaster> upcasters, StoredEvents storedEvents,
                                           AppendIntents appendIntents) {
-        MongoEventStorageEngine mongo = MongoEventStorageEngine.builder()
-                .mongoTemplate(axonMongoTemplate)
-                .eventSerializer(serializer)
-                .snapshotSerializer(serializer)
-                .upcasterChain(upcasterChain(upcasters))
-                .build();
+        MongoEventStorageEngine mongo = LedgerEventStorageEngine.mongoEngine(axonMongoTemplate, serializer,
+                upcasterChain(upcasters));
         return new LedgerEventStorageEngine(mongo, serializer, storedEvents, appendIntents);
     }
 
@@ -107,7 +108,7 @@ public class EventStoreConfiguration {
         return new EventUpcasterChain(upcasters.orderedStream().toList());
     }
 
-    /** Every {@link EventType} class of the application's packages and of the published language. */
+    /** Every {@link EventType} class in the application's own packages (its stored domain events). */
     static List<Class<?>> eventTypes(List<String> packages) {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
             @Override
@@ -117,10 +118,12 @@ public class EventStoreConfiguration {
         };
         scanner.addIncludeFilter(new AnnotationTypeFilter(EventType.class));
         ClassLoader loader = EventStoreConfiguration.class.getClassLoader();
+        String publishedLanguage = EventType.class.getPackageName();
         return packages.stream().flatMap(basePackage -> scanner.findCandidateComponents(basePackage).stream())
                 .map(definition -> ClassUtils.resolveClassName(Objects.requireNonNull(definition.getBeanClassName()),
                         loader))
                 .<Class<?>>map(type -> type)
+                .filter(type -> !type.getPackageName().startsWith(publishedLanguage))
                 .toList();
     }
 }

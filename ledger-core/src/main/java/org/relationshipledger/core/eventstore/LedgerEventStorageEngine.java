@@ -16,6 +16,9 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
@@ -37,6 +40,18 @@ public final class LedgerEventStorageEngine implements EventStorageEngine {
         this.serializer = serializer;
         this.storedEvents = storedEvents;
         this.intents = intents;
+    }
+
+    /** Axon's Mongo engine with the ledger's document layout ({@link StreamKeyedStorageStrategy}). */
+    public static MongoEventStorageEngine mongoEngine(MongoTemplate template, Serializer serializer,
+                                                      EventUpcaster upcasters) {
+        return MongoEventStorageEngine.builder()
+                .mongoTemplate(template)
+                .storageStrategy(new StreamKeyedStorageStrategy())
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .upcasterChain(upcasters)
+                .build();
     }
 
     @Override

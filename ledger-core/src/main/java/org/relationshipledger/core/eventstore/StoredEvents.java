@@ -1,6 +1,5 @@
 package org.relationshipledger.core.eventstore;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
@@ -29,8 +28,9 @@ import com.mongodb.client.model.Sorts;
 
 /**
  * Read access to the raw documents of the Axon event collection, for the relay and the chain verifier.
- * Every lookup used on a hot path is an equality (or {@code $in}) on the whole unique key
- * (aggregateIdentifier, sequenceNumber), the one access path every MongoDB-wire server indexes.
+ * Every lookup used on a hot path is an equality (or {@code $in}) on {@code _id}, which
+ * {@link StreamKeyedStorageStrategy} derives from (stream, sequence): the one access path every MongoDB-wire
+ * server indexes. (mongo-java-server scans for a compound key queried with {@code $in}.)
  */
 public final class StoredEvents {
 
@@ -50,16 +50,19 @@ public final class StoredEvents {
         return events;
     }
 
+    /** The document id of event {@code sequence} of stream {@code streamId}. */
+    public static String id(String streamId, long sequence) {
+        return streamId + ":" + sequence;
+    }
+
     public Optional<Document> find(String streamId, long sequence) {
         return Optional.ofNullable(events.find(key(streamId, sequence)).first());
     }
 
     /** The stored events of a stream from {@code first} to {@code last} inclusive that exist, in order. */
     public List<Document> find(String streamId, long first, long last) {
-        List<Long> sequences = LongStream.rangeClosed(first, last).boxed().toList();
-        Bson filter = and(eq(FIELDS.aggregateIdentifierProperty(), streamId),
-                in(FIELDS.sequenceNumberProperty(), sequences));
-        List<Document> found = events.find(filter).into(new ArrayList<>());
+        List<String> ids = LongStream.rangeClosed(first, last).mapToObj(sequence -> id(streamId, sequence)).toList();
+        List<Document> found = events.find(in("_id", ids)).into(new ArrayList<>());
         found.sort(Comparator.comparingLong(StoredEvents::sequence));
         return found;
     }
@@ -112,6 +115,6 @@ public final class StoredEvents {
     }
 
     public static Bson key(String streamId, long sequence) {
-        return and(eq(FIELDS.aggregateIdentifierProperty(), streamId), eq(FIELDS.sequenceNumberProperty(), sequence));
+        return eq("_id", id(streamId, sequence));
     }
 }

@@ -3,6 +3,7 @@ package org.relationshipledger.core.outbox;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -27,6 +28,7 @@ import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.util.function.SingletonSupplier;
 
 import com.mongodb.client.MongoDatabase;
 
@@ -44,7 +46,9 @@ public class OutboxConfiguration {
 
     @Bean
     OutboxIntents outboxIntents(MongoDatabase ledgerDatabase, Clock clock, ObjectProvider<OutboxRelay> relay) {
-        return new OutboxIntents(ledgerDatabase, clock, () -> relay.ifAvailable(OutboxRelay::wake));
+        // Resolved once, on the first append: a bean lookup per append showed up in the append profile.
+        Supplier<Optional<OutboxRelay>> local = SingletonSupplier.of(() -> Optional.ofNullable(relay.getIfAvailable()));
+        return new OutboxIntents(ledgerDatabase, clock, () -> local.get().ifPresent(OutboxRelay::wake));
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")

@@ -29,6 +29,7 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
         // stream constraints bound them, so only the declared length is checked here.
         if (length > maxBytes) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+            response.setCharacterEncoding("UTF-8");
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,"
                     + "\"detail\":\"The request body is larger than " + maxBytes + " bytes.\"}");

@@ -2,8 +2,10 @@ package org.relationshipledger.core.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,18 +14,24 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
 
 import jakarta.validation.ConstraintViolationException;
 
@@ -51,7 +59,12 @@ public class ProblemConfiguration {
         return registration;
     }
 
+    /**
+     * Lowest precedence on purpose: a service's own advice for a specific case (e.g. naming the field of a stale
+     * version) wins, while everything else still gets a field-level problem here.
+     */
     @RestControllerAdvice
+    @Order(Ordered.LOWEST_PRECEDENCE)
     static class LedgerProblems extends ResponseEntityExceptionHandler {
 
         private static final Logger log = LoggerFactory.getLogger(LedgerProblems.class);
@@ -72,6 +85,11 @@ public class ProblemConfiguration {
         ResponseEntity<Object> concurrentModification(ConflictingModificationException conflict) {
             return problem(HttpStatus.CONFLICT,
                     "Someone else changed this at the same time; reload and try again.", List.of());
+        }
+
+        @ExceptionHandler(AggregateStreamCreationException.class)
+        ResponseEntity<Object> createdTwice(AggregateStreamCreationException conflict) {
+            return problem(HttpStatus.CONFLICT, "This was created at the same time by another request.", List.of());
         }
 
         @ExceptionHandler(AggregateNotFoundException.class)
@@ -108,14 +126,41 @@ public class ProblemConfiguration {
                     .toList());
         }
 
+        @Override
+        protected ResponseEntity<Object> handleHandlerMethodValidationException(
+                @NonNull HandlerMethodValidationException invalid, @NonNull HttpHeaders headers,
+                @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+            return problem(HttpStatus.BAD_REQUEST, "The request is invalid.", invalid.getParameterValidationResults()
+                    .stream()
+                    .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
+                            "field", String.valueOf(result.getMethodParameter().getParameterName()),
+                            "message", String.valueOf(error.getDefaultMessage()))))
+                    .toList());
+        }
+
+        /** Names the field whose value did not parse (an unknown enum value, a number too large), if any. */
+        @Override
+        protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException unreadable,
+                @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+            if (unreadable.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                String field = mapping.getPath().stream()
+                        .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                                : "[" + reference.getIndex() + "]")
+                        .collect(Collectors.joining("."));
+                return problem(HttpStatus.BAD_REQUEST, "Field '" + field + "' has an invalid value.",
+                        List.of(Map.of("field", field, "message", "invalid value")));
+            }
+            return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.",
+                    List.of(Map.of("field", "body", "message", "malformed or missing JSON")));
+        }
+
         private static ResponseEntity<Object> problem(HttpStatus status, String detail,
                                                       List<Map<String, String>> errors) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
             if (!errors.isEmpty()) {
                 problem.setProperty("errors", errors);
             }
-            return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
     }
 }

@@ -38,6 +38,14 @@ class HashChainIT {
     }
 
     @Test
+    void eachEventIsStoredUnderAnIdDerivedFromItsStreamAndSequence() {
+        assertThat(store.storedEvents().stream(account)).extracting(d -> d.get("_id"))
+                .containsExactly(account + ":0", account + ":1", account + ":2", account + ":3", account + ":4");
+        assertThat(store.storedEvents().find(account, 1, 3)).extracting(StoredEvents::sequence)
+                .containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
     void chainValuesAreStoredWithEachEventAndLinkToThePredecessor() {
         List<Document> stored = store.storedEvents().stream(account);
 
