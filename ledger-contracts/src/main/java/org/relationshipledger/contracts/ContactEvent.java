@@ -50,6 +50,17 @@ public sealed interface ContactEvent extends IntegrationEvent {
         }
     }
 
+    /** The person's name, email or phone changed; {@code accountId} is their home account. */
+    // Data-free on purpose: the new name, email and phone travel only as ContactProfile on the profile topic.
+    @EventType(name = "contacts.ContactIdentityChanged", revision = 1)
+    record ContactIdentityChanged(String accountId, String contactId, Instant validFrom) implements ContactEvent {
+        public ContactIdentityChanged {
+            Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(contactId, "contactId");
+            Objects.requireNonNull(validFrom, "validFrom");
+        }
+    }
+
     /** The person left the client. Their history stays: it explains past decisions. */
     @EventType(name = "contacts.ContactLeft", revision = 1)
     record ContactLeft(String accountId, String contactId, Instant validFrom) implements ContactEvent {

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * Who matters inside an account and how they relate: reporting lines, relationships, buying roles,
- * coalitions and our team's affinities. Published by mapping-service on {@link Topics#MAPPING}.
+ * interests, coalitions and our team's affinities. Published by mapping-service on {@link Topics#MAPPING}.
  * Contacts are referred to by id only.
  */
 public sealed interface MappingEvent extends IntegrationEvent {
@@ -25,6 +25,10 @@ public sealed interface MappingEvent extends IntegrationEvent {
 
     /** Whether a coalition works with our interests or against them. */
     enum CoalitionAlignment { ALIGNED, OPPOSED }
+
+    enum InterestKind { NEED, CONCERN, FEAR }
+
+    enum InterestHorizon { SHORT_TERM, MID_TERM, LONG_TERM }
 
     /**
      * {@code contactId} reports to {@code managerId}. A contact may have several managers; the
@@ -99,6 +103,21 @@ public sealed interface MappingEvent extends IntegrationEvent {
             Objects.requireNonNull(contactId, "contactId");
             Objects.requireNonNull(role, "role");
             Objects.requireNonNull(stance, "stance");
+            Objects.requireNonNull(validFrom, "validFrom");
+        }
+    }
+
+    /** A contact's need, concern or fear; interests are never overwritten, so each carries its own id. */
+    // Without the interest's free text: it may hold personal data, so it stays inside mapping-service.
+    @EventType(name = "mapping.InterestRecorded", revision = 1)
+    record InterestRecorded(String accountId, String interestId, String contactId, InterestKind kind,
+                            InterestHorizon horizon, Instant validFrom) implements MappingEvent {
+        public InterestRecorded {
+            Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(interestId, "interestId");
+            Objects.requireNonNull(contactId, "contactId");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(horizon, "horizon");
             Objects.requireNonNull(validFrom, "validFrom");
         }
     }
