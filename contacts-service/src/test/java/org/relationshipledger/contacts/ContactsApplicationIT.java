@@ -33,7 +33,13 @@ class ContactsApplicationIT {
         ResponseEntity<String> openApi = http.getForEntity("/v3/api-docs", String.class);
 
         assertThat(openApi.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(openApi.getBody()).contains("\"openapi\"");
+        assertThat(openApi.getBody()).contains("\"openapi\"", "\"/accounts\"", "\"/accounts/{accountId}\"",
+                "\"/accounts/{accountId}/contract-value\"", "\"/accounts/{accountId}/renewal\"",
+                "\"/accounts/{accountId}/churn\"", "\"/accounts/{accountId}/reopening\"",
+                "\"/accounts/{accountId}/contacts\"", "\"/accounts/{accountId}/duplicate-candidates\"",
+                "\"/accounts/{accountId}/history\"", "\"/contacts/{contactId}\"",
+                "\"/contacts/{contactId}/departure\"", "\"/contacts/{contactId}/erasure\"",
+                "\"/contacts/{contactId}/merge\"", "\"patch\"");
     }
 
     @Test

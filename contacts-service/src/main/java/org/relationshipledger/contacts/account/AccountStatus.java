@@ -1,0 +1,3 @@
+package org.relationshipledger.contacts.account;
+
+public enum AccountStatus { OPEN, CHURNED }

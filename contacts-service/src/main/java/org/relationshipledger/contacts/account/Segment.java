@@ -1,0 +1,4 @@
+package org.relationshipledger.contacts.account;
+
+/** Commercial tier of an account. */
+public enum Segment { STRATEGIC, ENTERPRISE, MID_MARKET, SMB }
