@@ -1,0 +1,3 @@
+package org.relationshipledger.mapping.accountmap;
+
+public enum BuyingRole { DECISION_MAKER, ECONOMIC_BUYER, INFLUENCER, CHAMPION, GATEKEEPER, USER, BLOCKER }

@@ -1,0 +1,3 @@
+package org.relationshipledger.mapping.accountmap;
+
+public enum CoalitionAlignment { ALIGNED, OPPOSED }

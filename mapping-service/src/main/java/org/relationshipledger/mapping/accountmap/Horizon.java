@@ -1,0 +1,3 @@
+package org.relationshipledger.mapping.accountmap;
+
+public enum Horizon { SHORT_TERM, MID_TERM, LONG_TERM }

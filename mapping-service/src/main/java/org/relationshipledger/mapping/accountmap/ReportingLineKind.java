@@ -1,0 +1,4 @@
+package org.relationshipledger.mapping.accountmap;
+
+/** A solid line is the formal hierarchy; a dotted one is a secondary, often project, line. */
+public enum ReportingLineKind { SOLID, DOTTED }
