@@ -1,0 +1,101 @@
+package org.relationshipledger.engagement.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.relationshipledger.contracts.EngagementEvent;
+import org.relationshipledger.contracts.EventCatalog;
+import org.relationshipledger.contracts.EventType;
+import org.relationshipledger.contracts.Topics;
+import org.relationshipledger.core.outbox.Outbound;
+import org.relationshipledger.engagement.EngagementApplication;
+import org.relationshipledger.engagement.interaction.Channel;
+import org.relationshipledger.engagement.interaction.Direction;
+import org.relationshipledger.engagement.interaction.InteractionEvent;
+import org.relationshipledger.engagement.ownership.OwnershipEvent;
+import org.relationshipledger.engagement.survey.SurveyEvent;
+import org.relationshipledger.engagement.survey.SurveyKind;
+import org.relationshipledger.engagement.ticket.Severity;
+import org.relationshipledger.engagement.ticket.TicketEvent;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Auditors check each stream's hash chain on the topic (ADR 0044): a stored event that the translator turns into
+ * nothing is a sequence gap there. So every event type engagement can store has a sample here, and each must reach
+ * the engagement topic. The translator's {@code default -> null} would otherwise hide a new event family silently.
+ */
+class TranslatorTotalityTest {
+
+    private static final String ACCOUNT = "8f14e45f-ceea-467f-a0e6-d2b0c4a1f9b3";
+    private static final Instant AT = Instant.parse("2026-10-01T10:15:30Z");
+    private static final Instant DUE = AT.plusSeconds(28_800);
+
+    private final EngagementTranslator translator = new EngagementTranslator();
+
+    static Stream<Object> everyStoredEvent() {
+        return Stream.of(
+                new InteractionEvent.InteractionLogged("i-1", ACCOUNT, Channel.MEETING, Direction.OUTBOUND,
+                        List.of("c-1"), List.of("tm-1"), 1, "Quarterly review", LocalDate.parse("2026-10-15"), "tm-1",
+                        AT),
+                new InteractionEvent.InteractionCorrected("i-1", ACCOUNT, Channel.CALL, Direction.INBOUND, List.of(),
+                        List.of("tm-1"), -1, "It was a call", null, "tm-2", "wrong channel", AT),
+                new InteractionEvent.InteractionRetracted("i-1", ACCOUNT, "tm-2", "logged twice", AT),
+                new TicketEvent.TicketOpened("t-1", ACCOUNT, Severity.HIGH, "Export fails", "c-1", "tm-1", DUE, AT),
+                new TicketEvent.TicketEscalated("t-1", ACCOUNT, Severity.HIGH, Severity.CRITICAL, DUE, "tm-1", AT),
+                new TicketEvent.TicketResolved("t-1", ACCOUNT, "tm-1", AT),
+                new TicketEvent.TicketSlaBreached("t-1", ACCOUNT, Severity.CRITICAL, DUE, DUE),
+                new SurveyEvent.SurveyAnswered("s-1", ACCOUNT, "c-1", SurveyKind.NPS, 9, "Great support", "tm-1", AT),
+                new OwnershipEvent.FirstOwnerAssigned(ACCOUNT, "alice", "lead", AT),
+                new OwnershipEvent.HandedOver(ACCOUNT, "alice", "bob", "Renewal in March", List.of("Send pricing"),
+                        AT));
+    }
+
+    @Test
+    void hasASampleOfEveryEventTypeEngagementStores() {
+        assertThat(everyStoredEvent().map(Object::getClass).toList())
+                .as("one sample per stored event type: add a sample for a new event and publish it")
+                .containsExactlyInAnyOrderElementsOf(storedEventTypes());
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyStoredEvent")
+    void publishesEveryStoredEventOnTheEngagementTopic(Object event) {
+        List<Outbound> records = translator.translate(new GenericDomainEventMessage<>("Stream", "stream-1", 0, event));
+
+        assertThat(records).as(event.getClass().getSimpleName())
+                .filteredOn(record -> record.topic().equals(Topics.ENGAGEMENT))
+                .isNotEmpty()
+                .allSatisfy(record -> {
+                    assertThat(record.key()).isEqualTo(ACCOUNT);
+                    assertThat(record.payload()).isInstanceOf(EngagementEvent.class);
+                    assertThat(record.type()).isEqualTo(EventCatalog.wireName(record.payload().getClass()));
+                });
+    }
+
+    /** What the serializer lets engagement store: every {@code @EventType} class in its packages, whatever family. */
+    static List<Class<?>> storedEventTypes() {
+        var scanner = new ClassPathScanningCandidateComponentProvider(false) {
+            @Override
+            protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
+                return definition.getMetadata().isIndependent();
+            }
+        };
+        scanner.addIncludeFilter(new AnnotationTypeFilter(EventType.class));
+        return scanner.findCandidateComponents(EngagementApplication.class.getPackageName()).stream()
+                .<Class<?>>map(definition -> ClassUtils.resolveClassName(
+                        Objects.requireNonNull(definition.getBeanClassName()), null))
+                .toList();
+    }
+}
