@@ -1,0 +1,62 @@
+package org.relationshipledger.analytics.health;
+
+import static org.relationshipledger.analytics.web.QueryParameters.choice;
+import static org.relationshipledger.analytics.web.QueryParameters.instant;
+import static org.relationshipledger.analytics.web.QueryParameters.requireOrdered;
+import static org.relationshipledger.analytics.web.QueryParameters.step;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.relationshipledger.analytics.health.scoring.HealthScore;
+import org.relationshipledger.contracts.AccountEvent.Segment;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class HealthController {
+
+    private static final Duration DEFAULT_SPAN = Duration.ofDays(30);
+
+    private final HealthQueries queries;
+    private final Clock clock;
+
+    HealthController(HealthQueries queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @GetMapping("/accounts/{accountId}/health")
+    HealthScore health(@PathVariable String accountId, @RequestParam(required = false) String asOf) {
+        return queries.handle(new FindHealth(accountId, instant("asOf", asOf)));
+    }
+
+    /** @param step ISO-8601, such as {@code PT24H} */
+    public record HealthHistory(String accountId, Instant from, Instant to, String step, List<HealthScore> points) {
+    }
+
+    @GetMapping("/accounts/{accountId}/health/history")
+    HealthHistory history(@PathVariable String accountId, @RequestParam(required = false) String from,
+                          @RequestParam(required = false) String to, @RequestParam(required = false) String step) {
+        Instant end = instant("to", to);
+        Instant start = instant("from", from);
+        Duration every = step("step", step, Duration.ofDays(1));
+        end = end != null ? end : clock.instant();
+        start = start != null ? start : end.minus(DEFAULT_SPAN);
+        requireOrdered(start, end);
+        FindHealthHistory query = new FindHealthHistory(accountId, start, end, every);
+        return new HealthHistory(accountId, start, end, every.toString(), queries.handle(query));
+    }
+
+    @GetMapping("/accounts/at-risk")
+    List<AtRiskAccount> atRisk(@RequestParam(required = false) String owner,
+                               @RequestParam(required = false) String segment,
+                               @RequestParam(required = false) String asOf) {
+        return queries.handle(new ListAtRisk(owner == null || owner.isBlank() ? null : owner,
+                choice("segment", segment, Segment.class, null), instant("asOf", asOf)));
+    }
+}

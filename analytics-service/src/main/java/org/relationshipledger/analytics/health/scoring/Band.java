@@ -1,0 +1,3 @@
+package org.relationshipledger.analytics.health.scoring;
+
+public enum Band { HEALTHY, WATCH, AT_RISK }

@@ -1,0 +1,62 @@
+package org.relationshipledger.analytics.integration;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.relationshipledger.core.consumer.DeadLetters;
+import org.relationshipledger.core.web.RuleViolation;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The records analytics could not read, parked by the core's error handler with the reason, newest first. */
+@RestController
+class DeadLetterController {
+
+    static final int MAX_LIMIT = 500;
+
+    private final DeadLetters deadLetters;
+
+    DeadLetterController(DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    /** The parked record's envelope headers, without its payload: an operator needs the where and why, not the data. */
+    public record ParkedRecord(String id, String group, String topic, int partition, long offset, String key,
+                               Map<String, Object> headers, String reason, Instant parkedAt) {
+    }
+
+    @GetMapping("/dead-letters")
+    List<ParkedRecord> list(@RequestParam(defaultValue = "50") String limit) {
+        return list(count(limit));
+    }
+
+    private List<ParkedRecord> list(int limit) {
+        return deadLetters.list(limit).stream().map(DeadLetterController::parked).toList();
+    }
+
+    private static int count(String text) {
+        int limit;
+        try {
+            limit = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw RuleViolation.invalid("limit", "must be a whole number");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw RuleViolation.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        return limit;
+    }
+
+    private static ParkedRecord parked(Document entry) {
+        Date parkedAt = entry.getDate("parkedAt");
+        Document headers = entry.get("headers", Document.class);
+        return new ParkedRecord(entry.getString("_id"), entry.getString("group"), entry.getString("topic"),
+                entry.getInteger("partition", -1), ((Number) entry.get("offset")).longValue(), entry.getString("key"),
+                headers == null ? Map.of() : headers, entry.getString("reason"),
+                parkedAt == null ? null : parkedAt.toInstant());
+    }
+}

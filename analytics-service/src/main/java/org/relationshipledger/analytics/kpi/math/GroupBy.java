@@ -1,0 +1,3 @@
+package org.relationshipledger.analytics.kpi.math;
+
+public enum GroupBy { NONE, OWNER, SEGMENT }

@@ -1,0 +1,297 @@
+package org.relationshipledger.analytics.ledger;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Updates.addToSet;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.set;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.relationshipledger.analytics.health.scoring.AccountState;
+import org.relationshipledger.analytics.health.scoring.HealthScore;
+import org.relationshipledger.analytics.health.scoring.HealthScoring;
+import org.relationshipledger.analytics.health.scoring.ScoringModel;
+import org.relationshipledger.analytics.history.AccountHistory;
+import org.relationshipledger.analytics.history.RecordedEvent;
+import org.relationshipledger.analytics.kpi.math.AccountFacts;
+import org.relationshipledger.core.consumer.ProjectionGuard;
+import org.relationshipledger.core.envelope.LedgerEnvelope;
+import org.relationshipledger.core.envelope.LedgerJson;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+
+/**
+ * The per-account, append-only log of every envelope analytics consumed, and the account views folded from it.
+ * <p>
+ * Exactly-once without transactions: the log entry's {@code _id} is the event id (a redelivery is a duplicate key),
+ * the per-account index only ever gains ids ({@code $addToSet}), and the view is replaced by a fold of the whole
+ * log under {@link ProjectionGuard} with the log's length as the position, so a view computed from fewer events can
+ * never overwrite one computed from more. Every step is idempotent on its own, so a crash between steps is repaired
+ * by the redelivery that follows it.
+ */
+public final class AccountLedger {
+
+    /** The projection's name in replay requests, and the key of its generation bookkeeping. */
+    public static final String PROJECTION = "account-ledger";
+    /** Which generation serves, so a restarted instance keeps serving the last one swapped in. */
+    static final String GENERATIONS = "projection_generations";
+    /** Position name under which views remember how many log entries they folded. */
+    static final String LOG_POSITION = "log";
+
+    private final MongoDatabase database;
+    private final ScoringModel model;
+    private final ObjectMapper json;
+    private final AtomicReference<Generation> active;
+    private final AtomicReference<Generation> rebuilding = new AtomicReference<>();
+
+    public AccountLedger(MongoDatabase database, ScoringModel model, Generation active) {
+        this.database = database;
+        this.model = model;
+        this.json = LedgerJson.mapper();
+        this.json.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
+        this.active = new AtomicReference<>(active);
+        declareIndexes(active);
+    }
+
+    public ScoringModel model() {
+        return model;
+    }
+
+    public Generation active() {
+        return active.get();
+    }
+
+    /** Records the event in the serving generation and, while a replay runs, in the one being rebuilt. */
+    public void record(ReceivedEvent received) {
+        // Read the rebuilding generation first: a swap sets the new one serving before it clears "rebuilding", so
+        // an event racing the swap still reaches the new generation one way or the other.
+        Generation next = rebuilding.get();
+        Generation serving = active.get();
+        recordInto(serving, received);
+        if (next != null && !next.equals(serving)) {
+            recordInto(next, received);
+        }
+    }
+
+    public void recordInto(Generation generation, ReceivedEvent received) {
+        LedgerEnvelope envelope = received.envelope();
+        String accountId = envelope.accountId();
+        insertOnce(database.getCollection(generation.events()), logEntry(received));
+        database.getCollection(generation.index()).updateOne(eq("_id", accountId),
+                addToSet("eventIds", envelope.eventId()), new UpdateOptions().upsert(true));
+        refreshView(generation, accountId);
+    }
+
+    private void refreshView(Generation generation, String accountId) {
+        AccountHistory history = history(generation, accountId).orElseThrow();
+        AccountState state = AccountState.of(history);
+        HealthScore health = HealthScoring.score(state, history.lastRecordedAt(), model);
+        AccountView view = new AccountView(accountId, state.name(), state.segment() == null ? null
+                : state.segment().name(), state.currentOwner(), state.churned(), health, AccountFacts.of(state),
+                state.eventCount(), history.lastRecordedAt());
+        Document fields = toDocument(view);
+        List<Bson> updates = new ArrayList<>();
+        fields.forEach((key, value) -> updates.add(set(key, value)));
+        ProjectionGuard.applyOnce(database.getCollection(generation.views()), accountId, LOG_POSITION,
+                history.events().size(), combine(updates));
+    }
+
+    /** Starts a generation to rebuild into; live events are written to it too until it is swapped in or abandoned. */
+    public Generation beginRebuild() {
+        Generation next = active.get().next();
+        for (String name : List.of(next.events(), next.index(), next.views())) {
+            database.getCollection(name).drop();
+        }
+        declareIndexes(next);
+        rebuilding.set(next);
+        return next;
+    }
+
+    /** Serves the rebuilt generation; the previous one stays for comparison until the next rebuild, older ones go. */
+    public Generation swapIn(Generation rebuilt) {
+        Generation previous = active.getAndSet(rebuilt);
+        rebuilding.set(null);
+        database.getCollection(GENERATIONS).replaceOne(eq("_id", PROJECTION),
+                new Document("_id", PROJECTION).append("active", rebuilt.number()), new ReplaceOptions().upsert(true));
+        for (int older = previous.number() - 1; older >= Math.max(1, previous.number() - 3); older--) {
+            Generation stale = new Generation(older);
+            for (String name : List.of(stale.events(), stale.index(), stale.views())) {
+                database.getCollection(name).drop();
+            }
+        }
+        return previous;
+    }
+
+    public void abandonRebuild() {
+        rebuilding.set(null);
+    }
+
+    public static Generation activeGeneration(MongoDatabase database) {
+        Document current = database.getCollection(GENERATIONS).find(eq("_id", PROJECTION)).first();
+        return new Generation(current == null ? 1 : current.getInteger("active"));
+    }
+
+    public Optional<AccountHistory> history(String accountId) {
+        return history(active.get(), accountId);
+    }
+
+    private Optional<AccountHistory> history(Generation generation, String accountId) {
+        Document index = database.getCollection(generation.index()).find(eq("_id", accountId)).first();
+        if (index == null) {
+            return Optional.empty();
+        }
+        List<String> ids = index.getList("eventIds", String.class);
+        List<RecordedEvent> events = new ArrayList<>(ids.size());
+        database.getCollection(generation.events()).find(in("_id", ids))
+                .forEach(entry -> events.add(toRecordedEvent(entry)));
+        return Optional.of(AccountHistory.of(accountId, events));
+    }
+
+    public boolean knows(String accountId) {
+        return database.getCollection(active.get().index()).find(eq("_id", accountId))
+                .projection(Projections.include("_id")).first() != null;
+    }
+
+    public List<String> accountIds() {
+        List<String> ids = new ArrayList<>();
+        database.getCollection(active.get().index()).find().projection(Projections.include("_id"))
+                .forEach(document -> ids.add(document.getString("_id")));
+        return ids;
+    }
+
+    public Optional<AccountView> view(String accountId) {
+        return Optional.ofNullable(database.getCollection(active.get().views()).find(eq("_id", accountId)).first())
+                .map(this::toView);
+    }
+
+    public List<AccountView> views() {
+        List<AccountView> views = new ArrayList<>();
+        database.getCollection(active.get().views()).find().forEach(document -> views.add(toView(document)));
+        return views;
+    }
+
+    /**
+     * Every received event of the given streams, whichever account it belongs to: a contact's stream spans every
+     * account the person works with, so its chain can only be checked as a whole.
+     */
+    public List<RecordedEvent> streamEvents(Collection<String> streamIds) {
+        List<RecordedEvent> events = new ArrayList<>();
+        database.getCollection(active.get().events()).find(in("streamId", streamIds))
+                .forEach(entry -> events.add(toRecordedEvent(entry)));
+        return events;
+    }
+
+    /** The account's log entries in recorded order, one at a time, so an audit of a long history stays small. */
+    public void streamLog(String accountId, Consumer<Document> sink) {
+        database.getCollection(active.get().events()).find(eq("accountId", accountId))
+                .sort(Sorts.ascending("orderKey")).batchSize(500).forEach(sink);
+    }
+
+    private void declareIndexes(Generation generation) {
+        // Audit streams an account's log in recorded order; a real MongoDB serves that from this index.
+        database.getCollection(generation.events()).createIndex(
+                Indexes.ascending("accountId", "orderKey"), new IndexOptions().name("account_recorded_order"));
+        // The audit verification reads whole streams, across accounts.
+        database.getCollection(generation.events()).createIndex(
+                Indexes.ascending("streamId", "sequence"), new IndexOptions().name("stream_order"));
+    }
+
+    private static void insertOnce(MongoCollection<Document> collection, Document entry) {
+        try {
+            collection.insertOne(entry);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+    }
+
+    private static Document logEntry(ReceivedEvent received) {
+        LedgerEnvelope envelope = received.envelope();
+        return new Document("_id", envelope.eventId())
+                .append("accountId", envelope.accountId())
+                .append("orderKey", orderKey(envelope))
+                .append("topic", received.topic())
+                .append("partition", received.partition())
+                .append("offset", received.offset())
+                .append("source", envelope.source())
+                .append("type", envelope.type())
+                .append("revision", envelope.revision())
+                .append("recordedAt", envelope.recordedAt().toString())
+                .append("validFrom", received.event().validFrom().toString())
+                .append("streamId", envelope.streamId())
+                .append("streamType", envelope.streamType())
+                .append("sequence", envelope.sequence())
+                .append("tenantId", envelope.tenantId())
+                .append("correlationId", envelope.correlationId())
+                .append("hash", envelope.hash())
+                .append("previousHash", envelope.previousHash())
+                .append("payload", new String(envelope.data(), StandardCharsets.UTF_8));
+    }
+
+    /** Sorts like {@link RecordedEvent#RECORDED_ORDER} (instants after 1970), as a string a database index can hold. */
+    static String orderKey(LedgerEnvelope envelope) {
+        Instant at = envelope.recordedAt();
+        return "%012d.%09d|%s|%019d|%s".formatted(at.getEpochSecond(), at.getNano(), envelope.streamId(),
+                envelope.sequence(), envelope.eventId());
+    }
+
+    public static LedgerEnvelope toEnvelope(Document entry) {
+        return new LedgerEnvelope(entry.getString("_id"), entry.getString("source"), entry.getString("type"),
+                entry.getInteger("revision"), Instant.parse(entry.getString("recordedAt")),
+                entry.getString("accountId"), entry.getString("streamId"), entry.getString("streamType"),
+                ((Number) entry.get("sequence")).longValue(), entry.getString("tenantId"),
+                entry.getString("correlationId"), entry.getString("hash"), entry.getString("previousHash"),
+                entry.getString("payload").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static RecordedEvent toRecordedEvent(Document entry) {
+        LedgerEnvelope envelope = toEnvelope(entry);
+        return new RecordedEvent(envelope.eventId(), envelope.type(), envelope.revision(), envelope.recordedAt(),
+                envelope.streamId(), envelope.streamType(), envelope.sequence(), envelope.hash(),
+                envelope.previousHash(), LedgerJson.read(envelope));
+    }
+
+    private Document toDocument(AccountView view) {
+        try {
+            return Document.parse(json.writeValueAsString(view));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private AccountView toView(Document document) {
+        Document copy = new Document(document);
+        copy.remove("_id");
+        copy.remove(ProjectionGuard.APPLIED);
+        try {
+            return json.readValue(copy.toJson(), AccountView.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

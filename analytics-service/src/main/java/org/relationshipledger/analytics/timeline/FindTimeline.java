@@ -1,0 +1,4 @@
+package org.relationshipledger.analytics.timeline;
+
+public record FindTimeline(String accountId) {
+}
