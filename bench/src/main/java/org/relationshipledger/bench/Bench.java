@@ -57,9 +57,9 @@ public final class Bench {
                         storedEvents, app.getBean(ChainVerifier.class), infrastructure.mongoUri(), measure).run());
             }
             if (selected.contains("B3")) {
-                figures.add(new RelayBenchmark(app.getBean(OutboxIntents.class), storedEvents,
-                        app.getBean(IntegrationEventTranslator.class), app.getBean("ledgerDatabase", MongoDatabase.class),
-                        infrastructure.kafkaBootstrapServers()).run());
+                figures.add(new RelayBenchmark(app.getBean(EventStorageEngine.class), app.getBean(OutboxIntents.class),
+                        storedEvents, app.getBean(IntegrationEventTranslator.class),
+                        app.getBean("ledgerDatabase", MongoDatabase.class), infrastructure.kafkaBootstrapServers()).run());
             }
             figures.add(Figure.absolute("RSS", "peak resident memory of the benchmark JVM (servers included)",
                     peakRssMegabytes(), "MB", "—", true, "VmHWM"));

@@ -22,7 +22,17 @@ final class Load {
     private Load() {
     }
 
-    /** Operations per second with {@code threads} callers issuing back to back for {@code duration}. */
+    /** Thrown by an operation to end a throughput run early: a fixed amount of work is done. */
+    static final class BacklogComplete extends RuntimeException {
+        BacklogComplete() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Operations per second with {@code threads} callers issuing back to back for {@code duration}, or until an
+     * operation throws {@link BacklogComplete}.
+     */
     static double throughput(int threads, Duration duration, Operation operation) throws InterruptedException {
         AtomicLong next = new AtomicLong();
         AtomicLong done = new AtomicLong();
@@ -31,9 +41,13 @@ final class Load {
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             workers.add(Thread.ofPlatform().start(() -> {
-                while (System.nanoTime() < deadline) {
-                    call(operation, next.getAndIncrement());
-                    done.incrementAndGet();
+                try {
+                    while (System.nanoTime() < deadline) {
+                        call(operation, next.getAndIncrement());
+                        done.incrementAndGet();
+                    }
+                } catch (BacklogComplete enough) {
+                    // this caller's share of a fixed workload is done
                 }
             }));
         }
@@ -79,6 +93,8 @@ final class Load {
     private static void call(Operation operation, long index) {
         try {
             operation.run(index);
+        } catch (BacklogComplete enough) {
+            throw enough;
         } catch (Exception e) {
             throw new IllegalStateException("benchmark operation " + index + " failed", e);
         }

@@ -1,12 +1,16 @@
 package org.relationshipledger.bench;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -14,6 +18,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.relationshipledger.core.eventstore.StoredEvents;
 import org.relationshipledger.core.outbox.IntegrationEventTranslator;
 import org.relationshipledger.core.outbox.OutboxConfiguration;
@@ -30,8 +37,9 @@ import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * B3: the relay draining the backlog the other benchmarks left in the event store (production settings, one
- * idempotent producer, acks=all), against a raw idempotent producer sending as many records of the same size.
+ * B3: the relay draining a backlog of stored events (20,000 in streams of ten, plus whatever the other benchmarks
+ * left; production settings, one idempotent producer, acks=all), against a raw idempotent producer sending as many
+ * records of about the same size.
  */
 final class RelayBenchmark {
 
@@ -41,8 +49,14 @@ final class RelayBenchmark {
     private final MongoDatabase database;
     private final String kafkaBootstrapServers;
 
-    RelayBenchmark(OutboxIntents intents, StoredEvents storedEvents, IntegrationEventTranslator translator,
-                   MongoDatabase database, String kafkaBootstrapServers) {
+    private static final int BACKLOG_STREAMS = 2_000;
+    private static final int EVENTS_PER_STREAM = 10;
+
+    private final EventStorageEngine engine;
+
+    RelayBenchmark(EventStorageEngine engine, OutboxIntents intents, StoredEvents storedEvents,
+                   IntegrationEventTranslator translator, MongoDatabase database, String kafkaBootstrapServers) {
+        this.engine = engine;
         this.intents = intents;
         this.storedEvents = storedEvents;
         this.translator = translator;
@@ -51,6 +65,7 @@ final class RelayBenchmark {
     }
 
     Figure run() throws Exception {
+        appendBacklog();
         KafkaProperties kafka = new KafkaProperties();
         kafka.setBootstrapServers(List.of(kafkaBootstrapServers));
         Clock clock = Clock.systemUTC();
@@ -71,6 +86,25 @@ final class RelayBenchmark {
         return Figure.of("B3", "relay: stored events published to Kafka", relayRate, "events/s", rawRate,
                 "raw KafkaProducer, same count, ~same record size, acks=all, idempotent", "ratio ≥ 0.3", true, 0.3,
                 published + " events relayed");
+    }
+
+    private void appendBacklog() throws InterruptedException {
+        AtomicLong next = new AtomicLong();
+        Load.throughput(4, Duration.ofMinutes(10), index -> {
+            long streamIndex = next.getAndIncrement();
+            if (streamIndex >= BACKLOG_STREAMS) {
+                throw new Load.BacklogComplete();
+            }
+            String stream = UUID.randomUUID().toString();
+            List<DomainEventMessage<?>> events = new ArrayList<>();
+            for (int sequence = 0; sequence < EVENTS_PER_STREAM; sequence++) {
+                Object payload = sequence == 0
+                        ? new BenchAccount.Opened(stream, "Backlog " + streamIndex, "Retail", Instant.now())
+                        : new BenchAccount.ValueChanged(stream, BigDecimal.valueOf(sequence * 1000L), Instant.now());
+                events.add(new GenericDomainEventMessage<>("BenchAccount", stream, sequence, payload));
+            }
+            engine.appendEvents(events);
+        });
     }
 
     private double rawProducer(long count, int valueBytes) throws Exception {

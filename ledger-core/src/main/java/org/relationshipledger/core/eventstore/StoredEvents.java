@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -65,6 +66,14 @@ public final class StoredEvents {
         List<Document> found = events.find(in("_id", ids)).into(new ArrayList<>());
         found.sort(Comparator.comparingLong(StoredEvents::sequence));
         return found;
+    }
+
+    /** The stored events among the given document ids ({@link #id}), in no particular order. */
+    public List<Document> find(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return new ArrayList<>();
+        }
+        return events.find(in("_id", ids)).into(new ArrayList<>());
     }
 
     /** Every stored event of a stream in sequence order; a scan, for audits rather than hot paths. */

@@ -21,6 +21,9 @@ import org.relationshipledger.core.eventstore.AppendIntents;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 
 /**
@@ -87,9 +90,21 @@ public final class OutboxIntents implements AppendIntents {
         return published;
     }
 
-    public void markPublished(String streamId, long sequence) {
-        cursors.updateOne(eq("_id", streamId), max("publishedSeq", sequence), new UpdateOptions().upsert(true));
-        // Only when nothing newer was claimed meanwhile; a later claim keeps the intent alive.
-        intents.deleteOne(and(eq("_id", streamId), lte("claimedSeq", sequence)));
+    /** Records, for each stream, that the broker acknowledged it up to the given sequence: two bulk writes. */
+    public void markPublished(Map<String, Long> publishedUpTo) {
+        if (publishedUpTo.isEmpty()) {
+            return;
+        }
+        List<UpdateOneModel<Document>> cursorUpdates = new ArrayList<>(publishedUpTo.size());
+        List<DeleteOneModel<Document>> intentDeletes = new ArrayList<>(publishedUpTo.size());
+        publishedUpTo.forEach((stream, sequence) -> {
+            cursorUpdates.add(new UpdateOneModel<>(eq("_id", stream), max("publishedSeq", sequence),
+                    new UpdateOptions().upsert(true)));
+            // Only when nothing newer was claimed meanwhile; a later claim keeps the intent alive.
+            intentDeletes.add(new DeleteOneModel<>(and(eq("_id", stream), lte("claimedSeq", sequence))));
+        });
+        // Cursor before intent: stopping in between leaves an intent that only causes a harmless re-send.
+        cursors.bulkWrite(cursorUpdates, new BulkWriteOptions().ordered(false));
+        intents.bulkWrite(intentDeletes, new BulkWriteOptions().ordered(false));
     }
 }

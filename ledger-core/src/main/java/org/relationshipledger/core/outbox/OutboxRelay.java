@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -36,6 +39,9 @@ import org.slf4j.LoggerFactory;
 public final class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    /** Bounds one round's single read of stored events (the size of its {@code $in}). */
+    private static final int MAX_EVENTS_PER_ROUND = 5_000;
 
     private final OutboxIntents intents;
     private final StoredEvents storedEvents;
@@ -166,6 +172,7 @@ public final class OutboxRelay {
         int events = 0;
         long records = 0;
         RuntimeException failure = null;
+        Map<String, Long> acknowledgedUpTo = new LinkedHashMap<>();
         for (StreamSend send : sends) {
             long acknowledged = -1;
             for (EventSend event : send.events()) {
@@ -180,9 +187,10 @@ public final class OutboxRelay {
             }
             if (acknowledged >= 0) {
                 listener.acknowledged(send.streamId(), acknowledged);
-                intents.markPublished(send.streamId(), acknowledged);
+                acknowledgedUpTo.put(send.streamId(), acknowledged);
             }
         }
+        intents.markPublished(acknowledgedUpTo);
         metrics.published(events, records, Duration.between(started, clock.instant()));
         if (failure != null) {
             throw failure;
@@ -197,26 +205,41 @@ public final class OutboxRelay {
             return List.of();
         }
         Map<String, Long> published = intents.publishedUpTo(pending.stream().map(Intent::streamId).toList());
-        List<StreamBatch> batches = new ArrayList<>();
+        Map<String, Long> firstByStream = new LinkedHashMap<>();
+        List<String> ids = new ArrayList<>();
         long backlog = 0;
         Instant oldest = null;
         for (Intent intent : pending) {
             long first = published.getOrDefault(intent.streamId(), -1L) + 1;
             if (intent.claimedSequence() < first) {
-                intents.markPublished(intent.streamId(), first - 1);
+                intents.markPublished(Map.of(intent.streamId(), first - 1));
                 continue;
             }
             backlog += intent.claimedSequence() - first + 1;
             oldest = oldest == null || intent.since().isBefore(oldest) ? intent.since() : oldest;
-            long last = Math.min(intent.claimedSequence(), first + settings.eventsPerStream() - 1);
-            List<Document> contiguous = contiguousFrom(first, storedEvents.find(intent.streamId(), first, last));
-            log.debug("stream {} claimed up to {}, published up to {}, {} ready", intent.streamId(),
-                    intent.claimedSequence(), first - 1, contiguous.size());
-            if (!contiguous.isEmpty()) {
-                batches.add(new StreamBatch(intent.streamId(), first, contiguous));
+            if (ids.size() < MAX_EVENTS_PER_ROUND) {
+                long last = Math.min(intent.claimedSequence(), first + settings.eventsPerStream() - 1);
+                for (long sequence = first; sequence <= last; sequence++) {
+                    ids.add(StoredEvents.id(intent.streamId(), sequence));
+                }
+                firstByStream.put(intent.streamId(), first);
             }
         }
         metrics.backlog(backlog, oldest);
+        // One read for the whole round: the events of every pending stream, by _id.
+        Map<String, List<Document>> found = new HashMap<>();
+        for (Document document : storedEvents.find(ids)) {
+            found.computeIfAbsent(StoredEvents.streamId(document), stream -> new ArrayList<>()).add(document);
+        }
+        List<StreamBatch> batches = new ArrayList<>();
+        firstByStream.forEach((stream, first) -> {
+            List<Document> documents = found.getOrDefault(stream, List.of());
+            documents.sort(Comparator.comparingLong(StoredEvents::sequence));
+            List<Document> contiguous = contiguousFrom(first, documents);
+            if (!contiguous.isEmpty()) {
+                batches.add(new StreamBatch(stream, first, contiguous));
+            }
+        });
         return batches;
     }
 
