@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Stream;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -26,11 +25,8 @@ import org.relationshipledger.contracts.EventCatalog;
 import org.relationshipledger.contracts.EventType;
 import org.relationshipledger.contracts.IntegrationEvent;
 import org.relationshipledger.contracts.Topics;
+import org.relationshipledger.core.eventstore.StoredEventTypes;
 import org.relationshipledger.core.outbox.Outbound;
-import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
-import org.springframework.util.ClassUtils;
 
 /**
  * Auditors check each stream's hash chain on the contacts topic (ADR 0044; analytics reads contacts, mapping and
@@ -114,16 +110,6 @@ class TranslatorTotalityTest {
 
     /** What the serializer lets contacts store: every {@code @EventType} class in its packages, whatever family. */
     static List<Class<?>> storedEventTypes() {
-        var scanner = new ClassPathScanningCandidateComponentProvider(false) {
-            @Override
-            protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
-                return definition.getMetadata().isIndependent();
-            }
-        };
-        scanner.addIncludeFilter(new AnnotationTypeFilter(EventType.class));
-        return scanner.findCandidateComponents(ContactsApplication.class.getPackageName()).stream()
-                .<Class<?>>map(definition -> ClassUtils.resolveClassName(
-                        Objects.requireNonNull(definition.getBeanClassName()), null))
-                .toList();
+        return StoredEventTypes.in(ContactsApplication.class.getPackageName());
     }
 }

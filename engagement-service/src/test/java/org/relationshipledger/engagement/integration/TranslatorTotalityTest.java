@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Stream;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -16,6 +15,7 @@ import org.relationshipledger.contracts.EngagementEvent;
 import org.relationshipledger.contracts.EventCatalog;
 import org.relationshipledger.contracts.EventType;
 import org.relationshipledger.contracts.Topics;
+import org.relationshipledger.core.eventstore.StoredEventTypes;
 import org.relationshipledger.core.outbox.Outbound;
 import org.relationshipledger.engagement.EngagementApplication;
 import org.relationshipledger.engagement.interaction.Channel;
@@ -26,10 +26,6 @@ import org.relationshipledger.engagement.survey.SurveyEvent;
 import org.relationshipledger.engagement.survey.SurveyKind;
 import org.relationshipledger.engagement.ticket.Severity;
 import org.relationshipledger.engagement.ticket.TicketEvent;
-import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
-import org.springframework.util.ClassUtils;
 
 /**
  * Auditors check each stream's hash chain on the topic (ADR 0044): a stored event that the translator turns into
@@ -86,16 +82,6 @@ class TranslatorTotalityTest {
 
     /** What the serializer lets engagement store: every {@code @EventType} class in its packages, whatever family. */
     static List<Class<?>> storedEventTypes() {
-        var scanner = new ClassPathScanningCandidateComponentProvider(false) {
-            @Override
-            protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
-                return definition.getMetadata().isIndependent();
-            }
-        };
-        scanner.addIncludeFilter(new AnnotationTypeFilter(EventType.class));
-        return scanner.findCandidateComponents(EngagementApplication.class.getPackageName()).stream()
-                .<Class<?>>map(definition -> ClassUtils.resolveClassName(
-                        Objects.requireNonNull(definition.getBeanClassName()), null))
-                .toList();
+        return StoredEventTypes.in(EngagementApplication.class.getPackageName());
     }
 }

@@ -2,7 +2,6 @@ package org.relationshipledger.core.eventstore;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -17,22 +16,17 @@ import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.relationshipledger.contracts.ContactProfile;
 import org.relationshipledger.contracts.EventCatalog;
-import org.relationshipledger.contracts.EventType;
 import org.relationshipledger.core.LedgerProperties;
 import org.relationshipledger.core.envelope.LedgerJson;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.context.annotation.Primary;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
-import org.springframework.util.ClassUtils;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
@@ -63,7 +57,7 @@ public class EventStoreConfiguration {
                 .build();
         // The published language comes from its catalog, not a scan: a scan would also find test copies that
         // consumers' test class paths carry.
-        List<Class<?>> types = new ArrayList<>(eventTypes(AutoConfigurationPackages.get(beanFactory)));
+        List<Class<?>> types = new ArrayList<>(StoredEventTypes.in(AutoConfigurationPackages.get(beanFactory)));
         types.addAll(EventCatalog.integrationEventTypes());
         types.add(ContactProfile.class);
         return new WireNameSerializer(json, types);
@@ -106,24 +100,5 @@ public class EventStoreConfiguration {
 
     private static EventUpcasterChain upcasterChain(ObjectProvider<EventUpcaster> upcasters) {
         return new EventUpcasterChain(upcasters.orderedStream().toList());
-    }
-
-    /** Every {@link EventType} class in the application's own packages (its stored domain events). */
-    static List<Class<?>> eventTypes(List<String> packages) {
-        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
-            @Override
-            protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
-                return definition.getMetadata().isIndependent();
-            }
-        };
-        scanner.addIncludeFilter(new AnnotationTypeFilter(EventType.class));
-        ClassLoader loader = EventStoreConfiguration.class.getClassLoader();
-        String publishedLanguage = EventType.class.getPackageName();
-        return packages.stream().flatMap(basePackage -> scanner.findCandidateComponents(basePackage).stream())
-                .map(definition -> ClassUtils.resolveClassName(Objects.requireNonNull(definition.getBeanClassName()),
-                        loader))
-                .<Class<?>>map(type -> type)
-                .filter(type -> !type.getPackageName().startsWith(publishedLanguage))
-                .toList();
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Stream;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -16,6 +15,7 @@ import org.relationshipledger.contracts.EventType;
 import org.relationshipledger.contracts.IntegrationEvent;
 import org.relationshipledger.contracts.MappingEvent;
 import org.relationshipledger.contracts.Topics;
+import org.relationshipledger.core.eventstore.StoredEventTypes;
 import org.relationshipledger.core.outbox.Outbound;
 import org.relationshipledger.mapping.MappingApplication;
 import org.relationshipledger.mapping.accountmap.AccountMapEvent;
@@ -27,10 +27,6 @@ import org.relationshipledger.mapping.accountmap.RelationshipReason;
 import org.relationshipledger.mapping.accountmap.RelationshipType;
 import org.relationshipledger.mapping.accountmap.ReportingLineKind;
 import org.relationshipledger.mapping.accountmap.Stance;
-import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
-import org.springframework.util.ClassUtils;
 
 class MappingEventTranslatorTest {
 
@@ -129,17 +125,7 @@ class MappingEventTranslatorTest {
 
     /** What the serializer lets mapping store: every {@code @EventType} class in its packages, whatever family. */
     static List<Class<?>> storedEventTypes() {
-        var scanner = new ClassPathScanningCandidateComponentProvider(false) {
-            @Override
-            protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
-                return definition.getMetadata().isIndependent();
-            }
-        };
-        scanner.addIncludeFilter(new AnnotationTypeFilter(EventType.class));
-        return scanner.findCandidateComponents(MappingApplication.class.getPackageName()).stream()
-                .<Class<?>>map(definition -> ClassUtils.resolveClassName(
-                        Objects.requireNonNull(definition.getBeanClassName()), null))
-                .toList();
+        return StoredEventTypes.in(MappingApplication.class.getPackageName());
     }
 
     @Test
