@@ -233,7 +233,10 @@ public final class OutboxRelay {
         }
         List<StreamBatch> batches = new ArrayList<>();
         firstByStream.forEach((stream, first) -> {
-            List<Document> documents = found.getOrDefault(stream, List.of());
+            List<Document> documents = found.get(stream);
+            if (documents == null) {
+                return; // claimed, not yet visible (or never written): nothing of this stream to send yet
+            }
             documents.sort(Comparator.comparingLong(StoredEvents::sequence));
             List<Document> contiguous = contiguousFrom(first, documents);
             if (!contiguous.isEmpty()) {

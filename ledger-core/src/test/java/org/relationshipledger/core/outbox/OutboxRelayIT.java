@@ -202,6 +202,23 @@ class OutboxRelayIT {
     }
 
     @Test
+    void aStreamClaimedButNotYetWrittenDoesNotFailTheRoundForOthers() {
+        OutboxRelay relay = relay("replica-1", Duration.ofSeconds(10), PublishListener.NONE);
+        String inFlight = LedgerStoreFixture.newAccountId();
+        String healthy = LedgerStoreFixture.newAccountId();
+        // A writer has claimed the first event of a new stream and is still inserting it.
+        store.intents().claim(Map.of(inFlight, 0L));
+        store.appendStream(healthy, 2);
+
+        assertThat(relay.relayOnce()).isEqualTo(2);
+        assertThat(store.intents().pending(10)).extracting(OutboxIntents.Intent::streamId).containsExactly(inFlight);
+
+        store.append(inFlight, 0);
+        assertThat(relay.relayOnce()).isEqualTo(1);
+        assertThat(envelopesOf(List.of(inFlight, healthy), 3)).hasSize(3);
+    }
+
+    @Test
     void reportsTheBacklogUntilTheBrokerAcknowledgedIt() {
         OutboxRelay relay = relay("backlog-replica", Duration.ofSeconds(10), PublishListener.NONE);
         String account = LedgerStoreFixture.newAccountId();
