@@ -10,7 +10,11 @@ final class Banner {
         LauncherSettings settings = ledger.settings();
         LocalInfrastructure infrastructure = ledger.infrastructure();
         StringBuilder text = new StringBuilder("\n");
-        text.append("Relationship Ledger is up (").append(ledger.startup().toMillis() / 1000.0).append(" s).\n\n");
+        text.append("Relationship Ledger is up (").append(ledger.startup().toMillis() / 1000.0).append(" s");
+        if (ledger.demoLoad().toMillis() >= 1000) {
+            text.append(", demo data ").append(ledger.demoLoad().toMillis() / 1000.0).append(" s");
+        }
+        text.append(").\n\n");
         for (LedgerService service : LedgerService.values()) {
             String url = settings.baseUrlOf(service);
             text.append(String.format("  %-19s %s   OpenAPI UI %s/swagger-ui.html   health %s/actuator/health%n",
@@ -21,6 +25,14 @@ final class Banner {
         text.append(infrastructure.embedded()
                 ? "\n  data    " + settings.dataDirectory() + " (./ledger reset wipes it)\n"
                 : "\n  (real servers from MONGODB_URI / KAFKA_BOOTSTRAP_SERVERS)\n");
+        ledger.showcaseAccountId().ifPresent(id -> text.append("""
+
+                Demo: Northwind Logistics, the strategic account (see deploy/launcher/README.md for who is who):
+                  curl -s %s/accounts/%s/org-chart
+                  curl -s %s/accounts/%s/backward-mapping
+                  curl -s %s/accounts/%s/health
+                """.formatted(settings.baseUrlOf(LedgerService.MAPPING), id, settings.baseUrlOf(LedgerService.MAPPING), id,
+                settings.baseUrlOf(LedgerService.ANALYTICS), id)));
         text.append("""
 
                 Try:

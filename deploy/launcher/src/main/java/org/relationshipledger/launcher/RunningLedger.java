@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+
+import org.relationshipledger.launcher.demo.DemoData;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -15,6 +18,8 @@ final class RunningLedger implements AutoCloseable {
     private final LocalInfrastructure infrastructure;
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
     private final Duration startup;
+    private final Duration demoLoad;
+    private final Optional<String> showcaseAccountId;
 
     private RunningLedger(LauncherSettings settings) {
         Instant begin = Instant.now();
@@ -24,11 +29,18 @@ final class RunningLedger implements AutoCloseable {
             for (LedgerService service : LedgerService.values()) {
                 services.add(start(service));
             }
+            this.startup = Duration.between(begin, Instant.now());
+            Instant demoBegin = Instant.now();
+            // After every service is up, so the data takes the same path a user's would: HTTP, Kafka, projections.
+            this.showcaseAccountId = settings.demo()
+                    ? Optional.of(DemoData.ensureLoaded(settings.dataDirectory(), settings.demoEndpoints(),
+                            line -> System.out.println("ledger: " + line)))
+                    : DemoData.strategicAccountId(settings.dataDirectory());
+            this.demoLoad = Duration.between(demoBegin, Instant.now());
         } catch (RuntimeException e) {
             close();
             throw e;
         }
-        this.startup = Duration.between(begin, Instant.now());
     }
 
     static RunningLedger start(LauncherSettings settings) {
@@ -36,10 +48,13 @@ final class RunningLedger implements AutoCloseable {
     }
 
     private ConfigurableApplicationContext start(LedgerService service) {
-        // Command-line arguments outrank each service's own property file, so one launcher wires all four.
+        // Command-line arguments outrank each service's own property file, so one launcher wires all four. Four
+        // services share one class path: with Boot's default config name a stray application.properties in any jar
+        // (a stale build once shipped one) would configure all four alike, down to one shared database.
         return new SpringApplicationBuilder(service.application())
                 .registerShutdownHook(false)
-                .run("--server.port=" + settings.portOf(service),
+                .run("--spring.config.name=" + service.serviceName(),
+                        "--server.port=" + settings.portOf(service),
                         "--server.address=127.0.0.1",
                         "--spring.data.mongodb.uri=" + infrastructure.mongoUri(),
                         "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
@@ -54,8 +69,19 @@ final class RunningLedger implements AutoCloseable {
         return infrastructure;
     }
 
+    /** From the first line of code to every service ready, without the demo data load. */
     Duration startup() {
         return startup;
+    }
+
+    /** How long loading (or finding) the demo data took after {@link #startup()}. */
+    Duration demoLoad() {
+        return demoLoad;
+    }
+
+    /** The demo's strategic account, when the demo data is in this data directory. */
+    Optional<String> showcaseAccountId() {
+        return showcaseAccountId;
     }
 
     @Override

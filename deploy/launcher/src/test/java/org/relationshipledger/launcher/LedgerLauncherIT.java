@@ -3,8 +3,6 @@ package org.relationshipledger.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,7 +32,8 @@ class LedgerLauncherIT {
 
     @Test
     void startsAllFourServicesReadyOnEmbeddedServersAndKeepsDataAcrossARestart() throws Exception {
-        LauncherSettings settings = new LauncherSettings(data, freePort(), freePort(), freePortRun(), Map.of());
+        LauncherSettings settings = new LauncherSettings(data, FreePorts.one(), FreePorts.one(),
+                FreePorts.runOfFour(), Map.of(), false);
 
         try (RunningLedger ledger = RunningLedger.start(settings)) {
             System.out.println("ledger-launcher: all four services ready in " + ledger.startup().toMillis() + " ms");
@@ -63,30 +62,5 @@ class LedgerLauncherIT {
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** The first of four consecutive free ports, one per service. */
-    private static int freePortRun() throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base = freePort();
-            if (base + 3 <= 65535 && free(base + 1) && free(base + 2) && free(base + 3)) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no four consecutive free ports found");
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
