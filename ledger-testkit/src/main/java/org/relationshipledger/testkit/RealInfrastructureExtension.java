@@ -15,6 +15,8 @@ public final class RealInfrastructureExtension implements BeforeAllCallback, Tes
 
     public static final String SPRING_KAFKA_BOOTSTRAP_SERVERS = "spring.kafka.bootstrap-servers";
     public static final String SPRING_DATA_MONGODB_URI = "spring.data.mongodb.uri";
+    /** Services verify tokens with this key; the tests' tokens are signed by {@link DevelopmentTokens#forTests()}. */
+    public static final String JWT_PUBLIC_KEY_LOCATION = "spring.security.oauth2.resourceserver.jwt.public-key-location";
     public static final String LEDGER_KAFKA_BOOTSTRAP_SERVERS = "ledger.kafka.bootstrap-servers";
     public static final String LEDGER_MONGODB_URI = "ledger.mongodb.uri";
 
@@ -38,7 +40,8 @@ public final class RealInfrastructureExtension implements BeforeAllCallback, Tes
                 SPRING_KAFKA_BOOTSTRAP_SERVERS, infrastructure.kafkaBootstrapServers(),
                 LEDGER_KAFKA_BOOTSTRAP_SERVERS, infrastructure.kafkaBootstrapServers(),
                 SPRING_DATA_MONGODB_URI, infrastructure.mongoUri(),
-                LEDGER_MONGODB_URI, infrastructure.mongoUri());
+                LEDGER_MONGODB_URI, infrastructure.mongoUri(),
+                JWT_PUBLIC_KEY_LOCATION, DevelopmentTokens.forTests().publicKeyLocation());
     }
 
     private static void publish() {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -12,6 +13,8 @@ import org.relationshipledger.contacts.account.AccountCommand.ChurnAccount;
 import org.relationshipledger.contacts.account.AccountCommand.OpenAccount;
 import org.relationshipledger.contacts.account.AccountCommand.RenewAccount;
 import org.relationshipledger.contacts.account.AccountCommand.ReopenAccount;
+import org.relationshipledger.core.tenancy.AccountTenancy;
+import org.relationshipledger.core.tenancy.Tenants;
 import org.relationshipledger.core.web.RuleViolation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,10 +44,12 @@ class AccountController {
 
     private final CommandGateway commands;
     private final AccountProjection accounts;
+    private final AccountTenancy tenancy;
 
-    AccountController(CommandGateway commands, AccountProjection accounts) {
+    AccountController(CommandGateway commands, AccountProjection accounts, AccountTenancy tenancy) {
         this.commands = commands;
         this.accounts = accounts;
+        this.tenancy = tenancy;
     }
 
     record OpenAccountRequest(@NotBlank @Size(max = 200) String name, @Size(max = 120) String industry,
@@ -79,6 +84,8 @@ class AccountController {
     @Operation(summary = "Open an account", description = "Answers 201 with the new account's id and Location.")
     ResponseEntity<Created> open(@Valid @RequestBody OpenAccountRequest request) {
         String id = UUID.randomUUID().toString();
+        // Owned by the caller's tenant from its first event on; every service learns the owner from the envelope.
+        tenancy.claim(id, currentTenant());
         commands.sendAndWait(new OpenAccount(id, request.name().strip(), blankToNull(request.industry()),
                 request.segment(), blankToNull(request.region())));
         return ResponseEntity.created(URI.create("/accounts/" + id)).body(new Created(id));
@@ -90,10 +97,12 @@ class AccountController {
     }
 
     @GetMapping
-    @Operation(summary = "List accounts, optionally by segment and status")
+    @Operation(summary = "List the caller's tenant's accounts, optionally by segment and status")
     List<AccountView> list(@RequestParam(required = false) Segment segment,
                            @RequestParam(required = false) AccountStatus status) {
-        return accounts.list(segment, status);
+        List<AccountView> all = accounts.list(segment, status);
+        Set<String> visible = tenancy.visibleTo(all.stream().map(AccountView::id).toList(), currentTenant());
+        return all.stream().filter(account -> visible.contains(account.id())).toList();
     }
 
     @PostMapping("/{accountId}/contract-value")
@@ -130,6 +139,10 @@ class AccountController {
     private AccountView view(String accountId) {
         return accounts.find(accountId)
                 .orElseThrow(() -> RuleViolation.notFound("accountId", "no account " + accountId));
+    }
+
+    private String currentTenant() {
+        return Tenants.current().orElse(tenancy.defaultTenant());
     }
 
     private static String blankToNull(String value) {

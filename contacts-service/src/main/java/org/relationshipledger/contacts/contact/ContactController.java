@@ -13,6 +13,8 @@ import org.relationshipledger.contacts.contact.ContactCommand.EraseContact;
 import org.relationshipledger.contacts.contact.ContactCommand.LinkContact;
 import org.relationshipledger.contacts.contact.ContactCommand.MergeContact;
 import org.relationshipledger.contacts.contact.ContactCommand.RecordDeparture;
+import org.relationshipledger.core.tenancy.AccountTenancy;
+import org.relationshipledger.core.tenancy.Tenants;
 import org.relationshipledger.core.web.RuleViolation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,11 +45,14 @@ class ContactController {
     private final CommandGateway commands;
     private final ContactProjection contacts;
     private final AccountStanding accounts;
+    private final AccountTenancy tenancy;
 
-    ContactController(CommandGateway commands, ContactProjection contacts, AccountStanding accounts) {
+    ContactController(CommandGateway commands, ContactProjection contacts, AccountStanding accounts,
+                      AccountTenancy tenancy) {
         this.commands = commands;
         this.contacts = contacts;
         this.accounts = accounts;
+        this.tenancy = tenancy;
     }
 
     /**
@@ -100,7 +105,7 @@ class ContactController {
                         "a linked contact keeps their personal data; send either existingContactId or fullName");
             }
             contactId = request.existingContactId().toLowerCase(Locale.ROOT);
-            existing(contactId);
+            ownContact("existingContactId", contactId);
             requireAccount(accountId);
             commands.sendAndWait(new LinkContact(contactId, accountId, position, null));
         } else {
@@ -173,8 +178,7 @@ class ContactController {
         if (duplicate.equals(contactId)) {
             throw RuleViolation.unprocessable("duplicateContactId", "a contact cannot be merged into itself");
         }
-        contacts.view(duplicate).orElseThrow(
-                () -> RuleViolation.notFound("duplicateContactId", "no contact " + duplicate));
+        ownContact("duplicateContactId", duplicate);
         commands.sendAndWait(new MergeContact(duplicate, contactId, request.expectedVersion()));
         return existing(contactId);
     }
@@ -193,6 +197,14 @@ class ContactController {
     private ContactView existing(String contactId) {
         return contacts.view(contactId)
                 .orElseThrow(() -> RuleViolation.notFound("contactId", "no contact " + contactId));
+    }
+
+    /** A contact named in a body must exist and be the caller's tenant's: another tenant's is "no contact". */
+    private void ownContact(String field, String contactId) {
+        String tenant = Tenants.current().orElse(tenancy.defaultTenant());
+        contacts.view(contactId)
+                .filter(view -> view.homeAccountId() == null || tenancy.visibleTo(view.homeAccountId(), tenant))
+                .orElseThrow(() -> RuleViolation.notFound(field, "no contact " + contactId));
     }
 
     private void requireAccount(String accountId) {

@@ -24,9 +24,20 @@ public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TestRestTemplate http;
+    private final String bearerToken;
 
     public Api(TestRestTemplate http) {
+        this(http, null);
+    }
+
+    private Api(TestRestTemplate http, String bearerToken) {
         this.http = http;
+        this.bearerToken = bearerToken;
+    }
+
+    /** The same API called with {@code bearerToken} instead of the test kit's default token. */
+    public Api as(String bearerToken) {
+        return new Api(http, bearerToken);
     }
 
     public record Reply(HttpStatus status, HttpHeaders headers, JsonNode body) {
@@ -58,6 +69,9 @@ public final class Api {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+        if (bearerToken != null) {
+            headers.setBearerAuth(bearerToken);
+        }
         try {
             String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
             ResponseEntity<String> response = http.exchange(path, method, new HttpEntity<>(text, headers), String.class);

@@ -125,7 +125,7 @@ class BadInputIT {
         refused(HttpMethod.POST, "/contacts/" + contact + "/merge", Map.of("duplicateContactId", unknown),
                 HttpStatus.NOT_FOUND, "duplicateContactId");
         refused(HttpMethod.POST, "/accounts/" + account + "/contacts",
-                Map.of("existingContactId", unknown, "title", "Buyer"), HttpStatus.NOT_FOUND, "contactId");
+                Map.of("existingContactId", unknown, "title", "Buyer"), HttpStatus.NOT_FOUND, "existingContactId");
     }
 
     @Test

@@ -44,8 +44,11 @@ final class ManifestRules {
     static final String READINESS_PATH = "/actuator/health/readiness";
     static final String PROMETHEUS_PATH = "/actuator/prometheus";
 
-    /** DNS, Kafka (Strimzi's plain internal listener) and MongoDB: all a service may reach. */
-    static final Set<Integer> ALLOWED_EGRESS_PORTS = Set.of(53, 9092, 27017);
+    /**
+     * DNS, the identity provider's keys over HTTPS, Kafka (Strimzi's plain internal listener) and MongoDB: all a
+     * service may reach.
+     */
+    static final Set<Integer> ALLOWED_EGRESS_PORTS = Set.of(53, 443, 9092, 27017);
 
     private static final Pattern VERSION_TAG = Pattern.compile("v?[0-9]+\\.[0-9]+\\.[0-9]+([-.+][0-9A-Za-z.-]+)?");
     private static final Pattern SECRET_LIKE_KEY =
@@ -300,7 +303,7 @@ final class ManifestRules {
                     if (port.getPort() == null || port.getPort().getIntVal() == null
                             || !ALLOWED_EGRESS_PORTS.contains(port.getPort().getIntVal()) || port.getEndPort() != null) {
                         violations.add(id(policy) + ": egress to port " + text(port.getPort())
-                                + " is neither DNS, Kafka nor MongoDB");
+                                + " is neither DNS, the identity provider, Kafka nor MongoDB");
                     }
                 }
             }

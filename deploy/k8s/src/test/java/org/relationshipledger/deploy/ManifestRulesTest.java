@@ -266,10 +266,10 @@ class ManifestRulesTest {
         }
 
         @Test
-        void catchesEgressToAPortThatIsNeitherDnsKafkaNorMongo() {
+        void catchesEgressToAPortThatIsNeitherDnsIdentityKafkaNorMongo() {
             assertRuleCatches(ManifestRules::networkPolicies,
-                    VALID.with("NetworkPolicy", SERVICE, policy -> ((ObjectNode) policy.at("/spec/egress/1/ports/0")).put("port", 443)),
-                    "egress to port 443 is neither DNS, Kafka nor MongoDB");
+                    VALID.with("NetworkPolicy", SERVICE, policy -> ((ObjectNode) policy.at("/spec/egress/1/ports/0")).put("port", 8443)),
+                    "egress to port 8443 is neither DNS, the identity provider, Kafka nor MongoDB");
         }
     }
 

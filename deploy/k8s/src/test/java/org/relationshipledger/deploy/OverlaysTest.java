@@ -71,7 +71,7 @@ class OverlaysTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void everyServiceIsIsolatedByANetworkPolicyReachingOnlyDnsKafkaAndMongo(String overlay) {
+    void everyServiceIsIsolatedByANetworkPolicyReachingOnlyDnsIdentityKafkaAndMongo(String overlay) {
         assertThat(ManifestRules.networkPolicies(render(overlay))).isEmpty();
     }
 

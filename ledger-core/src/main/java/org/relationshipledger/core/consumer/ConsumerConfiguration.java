@@ -11,6 +11,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.relationshipledger.core.envelope.UnknownEventTypeException;
 import org.relationshipledger.core.eventstore.EventStoreConfiguration;
 import org.relationshipledger.core.outbox.OutboxConfiguration;
+import org.relationshipledger.core.tenancy.AccountTenancy;
+import org.relationshipledger.core.tenancy.TenancyConfiguration;
+import org.relationshipledger.core.tenancy.TenantBinding;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
@@ -35,7 +38,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@link DeadLetters} so the partition keeps flowing. Lag and rates per consumer group via Micrometer.
  * Listeners use {@code containerFactory = "ledgerListenerFactory"} with group {@code <service>.<processing-group>}.
  */
-@AutoConfiguration(after = {EventStoreConfiguration.class, OutboxConfiguration.class, KafkaAutoConfiguration.class})
+@AutoConfiguration(after = {EventStoreConfiguration.class, OutboxConfiguration.class, KafkaAutoConfiguration.class,
+        TenancyConfiguration.class})
 public class ConsumerConfiguration {
 
     @Bean
@@ -45,7 +49,7 @@ public class ConsumerConfiguration {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> ledgerListenerFactory(
-            KafkaProperties kafka, DeadLetters deadLetters, MeterRegistry registry) {
+            KafkaProperties kafka, DeadLetters deadLetters, MeterRegistry registry, AccountTenancy tenancy) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties(null));
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -65,6 +69,8 @@ public class ConsumerConfiguration {
         factory.setConsumerFactory(consumers);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         factory.setCommonErrorHandler(errors);
+        // Learns each account's tenant from the envelopes and binds it while the listener runs (ADR 0060).
+        factory.setRecordInterceptor(new TenantBinding(tenancy));
         return factory;
     }
 }

@@ -16,6 +16,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.relationshipledger.contracts.Topics;
 import org.relationshipledger.core.LedgerProperties;
+import org.relationshipledger.core.tenancy.AccountTenancy;
 import org.relationshipledger.core.eventstore.EventStoreConfiguration;
 import org.relationshipledger.core.eventstore.StoredEvents;
 import org.springframework.beans.factory.ObjectProvider;
@@ -56,14 +57,14 @@ public class OutboxConfiguration {
     @ConditionalOnProperty(name = "ledger.relay.enabled", havingValue = "true", matchIfMissing = true)
     OutboxRelay outboxRelay(OutboxIntents intents, StoredEvents storedEvents, IntegrationEventTranslator translator,
                             MongoDatabase ledgerDatabase, KafkaProperties kafka, LedgerProperties properties,
-                            MeterRegistry registry, Clock clock) {
+                            MeterRegistry registry, Clock clock, AccountTenancy tenancy) {
         LedgerProperties.Relay relay = properties.relay();
         String owner = System.getenv().getOrDefault("HOSTNAME", "local") + "-" + UUID.randomUUID();
         return new OutboxRelay(intents, storedEvents,
                 new RelayLease(ledgerDatabase, properties.serviceName() + "-relay", owner, relay.leaseTtl(), clock),
                 translator, producers(kafka, properties.serviceName()),
                 new RelaySettings("/relationship-ledger/" + properties.serviceName(), properties.defaultTenant(),
-                        relay.streamsPerRound(), relay.eventsPerStream(), relay.idlePoll()),
+                        relay.streamsPerRound(), relay.eventsPerStream(), relay.idlePoll(), tenancy::tenantOf),
                 new RelayMetrics(registry, properties.serviceName(), clock), PublishListener.NONE, clock);
     }
 

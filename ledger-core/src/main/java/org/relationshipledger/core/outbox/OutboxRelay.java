@@ -289,7 +289,7 @@ public final class OutboxRelay {
                 message.getAggregateIdentifier(),
                 message.getType(),
                 message.getSequenceNumber(),
-                tenant == null ? settings.defaultTenantId() : tenant.toString(),
+                tenant == null ? settings.tenantOfAccount().apply(record.accountId()) : tenant.toString(),
                 correlation == null ? null : correlation.toString(),
                 (String) metaData.get(ChainValues.HASH),
                 (String) metaData.get(ChainValues.PREVIOUS_HASH),
