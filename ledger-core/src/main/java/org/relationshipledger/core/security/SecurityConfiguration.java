@@ -7,6 +7,8 @@ import static org.relationshipledger.core.security.LedgerRole.VIEWER;
 
 import java.util.List;
 
+
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -21,6 +23,10 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+
 /**
  * Every service API needs an OAuth2 JWT (issuer and keys by configuration: Spring Boot's
  * {@code spring.security.oauth2.resourceserver.jwt.*}); health probes, Prometheus and the OpenAPI documents do
@@ -31,6 +37,8 @@ import org.springframework.security.web.SecurityFilterChain;
         UserDetailsServiceAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class SecurityConfiguration {
+
+    private static final String BEARER = "bearer-jwt";
 
     private static final String[] OPEN = {
             "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
@@ -72,5 +80,19 @@ public class SecurityConfiguration {
                     requests.anyRequest().hasAnyRole(LedgerRole.names(EDITOR, ADMIN));
                 });
         return http.build();
+    }
+
+    /** The OpenAPI documents say every operation needs a bearer JWT, so the Swagger UI offers "Authorize". */
+    @Bean
+    OpenApiCustomizer bearerTokens() {
+        return api -> {
+            if (api.getComponents() == null) {
+                api.setComponents(new Components());
+            }
+            api.getComponents().addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                    .scheme("bearer").bearerFormat("JWT")
+                    .description("An OAuth2 JWT with a 'tenant' claim and 'roles' (viewer, editor, auditor, admin)."));
+            api.addSecurityItem(new SecurityRequirement().addList(BEARER));
+        };
     }
 }

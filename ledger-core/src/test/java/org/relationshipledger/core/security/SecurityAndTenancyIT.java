@@ -73,6 +73,9 @@ class SecurityAndTenancyIT {
                 .isEqualTo(HttpStatus.OK);
         assertThat(anonymous().getForEntity("/actuator/health/readiness", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> document = anonymous().getForEntity("/v3/api-docs", String.class);
+        assertThat(document.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(document.getBody()).as("the Swagger UI can offer Authorize").contains("\"bearer-jwt\"", "JWT");
     }
 
     @Test
