@@ -2,6 +2,7 @@ package org.relationshipledger.core.eventstore;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.stream.Stream;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -33,6 +35,18 @@ public final class LedgerEventStorageEngine implements EventStorageEngine {
     private final Serializer serializer;
     private final StoredEvents storedEvents;
     private final AppendIntents intents;
+    /** The last chain value appended here per stream, so the next append need not read it back (bounded LRU). */
+    private final Map<String, Link> lastLinks = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Link> eldest) {
+            return size() > LAST_LINKS;
+        }
+    });
+
+    private static final int LAST_LINKS = 10_000;
+
+    private record Link(long sequence, String hash) {
+    }
 
     public LedgerEventStorageEngine(EventStorageEngine delegate, Serializer serializer, StoredEvents storedEvents,
                                     AppendIntents intents) {
@@ -70,20 +84,33 @@ public final class LedgerEventStorageEngine implements EventStorageEngine {
             String stream = domainEvent.getAggregateIdentifier();
             String previous = lastHashInBatch.computeIfAbsent(stream,
                     id -> previousHash(id, domainEvent.getSequenceNumber()));
-            String hash = HashChain.link(previous, bytesOf(domainEvent),
+            SerializedObject<String> payload = domainEvent.serializePayload(serializer, String.class);
+            String hash = HashChain.link(previous, bytesOf(domainEvent, payload),
                     ChainValues.coveredMetaData(domainEvent.getMetaData()));
-            chained.add(domainEvent.andMetaData(Map.of(ChainValues.HASH, hash, ChainValues.PREVIOUS_HASH, previous)));
+            Map<String, Object> metaData = new HashMap<>(domainEvent.getMetaData());
+            metaData.put(ChainValues.HASH, hash);
+            metaData.put(ChainValues.PREVIOUS_HASH, previous);
+            chained.add(new GenericDomainEventMessage<>(domainEvent.getType(), domainEvent.getAggregateIdentifier(),
+                    domainEvent.getSequenceNumber(), new SerializedOnce<>(domainEvent, metaData, serializer, payload),
+                    domainEvent.getTimestamp()));
             lastHashInBatch.put(stream, hash);
             highestSequence.merge(stream, domainEvent.getSequenceNumber(), Math::max);
         }
         intents.claim(highestSequence);
         delegate.appendEvents(chained);
+        // Only after the insert succeeded: a failed or conflicting append must not become the next one's link.
+        highestSequence.forEach((stream, sequence) -> lastLinks.put(stream, new Link(sequence, lastHashInBatch.get(stream))));
         intents.appended();
     }
 
     private String previousHash(String stream, long sequence) {
         if (sequence == 0) {
             return HashChain.GENESIS;
+        }
+        // Valid only if it is the event right before this one: another replica may have appended since.
+        Link last = lastLinks.get(stream);
+        if (last != null && last.sequence() == sequence - 1) {
+            return last.hash();
         }
         return storedEvents.find(stream, sequence - 1)
                 .map(storedEvents::metaData)
@@ -93,8 +120,7 @@ public final class LedgerEventStorageEngine implements EventStorageEngine {
     }
 
     // Must yield exactly what the storage strategy will write: same serializer, same representation.
-    private StoredEventBytes bytesOf(DomainEventMessage<?> event) {
-        SerializedObject<String> payload = event.serializePayload(serializer, String.class);
+    private static StoredEventBytes bytesOf(DomainEventMessage<?> event, SerializedObject<String> payload) {
         return new StoredEventBytes(
                 event.getIdentifier(),
                 event.getType(),
