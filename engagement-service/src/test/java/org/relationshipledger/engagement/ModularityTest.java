@@ -25,7 +25,8 @@ class ModularityTest {
             "org.relationshipledger.engagement.ticket",
             "org.relationshipledger.engagement.survey",
             "org.relationshipledger.engagement.ownership",
-            "org.relationshipledger.engagement.roster"};
+            "org.relationshipledger.engagement.roster",
+            "org.relationshipledger.engagement.freetext"};
 
     @Test
     void domainPackagesSeeNoSpringMongoOrKafka() {
@@ -44,12 +45,21 @@ class ModularityTest {
                 .check(ENGAGEMENT);
     }
 
+    /** Tink stays behind the vault port, in the one package that keeps the keys. */
+    @Test
+    void onlyTheKeyPackageSeesTink() {
+        noClasses().that().resideOutsideOfPackage("org.relationshipledger.engagement.textkeys..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.google.crypto.tink..")
+                .check(ENGAGEMENT);
+    }
+
     @Test
     void domainPackagesDoNotReachIntoAdapters() {
         noClasses().that().resideInAnyPackage(DOMAIN)
                 .should().dependOnClassesThat().resideInAnyPackage("org.relationshipledger.engagement.history..",
                         "org.relationshipledger.engagement.integration..",
-                        "org.relationshipledger.engagement.idempotency..", "..api..")
+                        "org.relationshipledger.engagement.idempotency..", "org.relationshipledger.engagement.textkeys..",
+                        "org.relationshipledger.engagement.upcasting..", "..api..")
                 .check(ENGAGEMENT);
     }
 }

@@ -154,10 +154,11 @@ public sealed interface EngagementEvent extends IntegrationEvent {
 
     /**
      * Ownership passed from one team member to another. The new owner reads the account's complete
-     * history; the note and open items say what is in flight.
+     * history, and the handover's note and open items from engagement's handover package.
      *
-     * @param note what the new owner must know; business facts, never personal data
-     * @param openItems short to-do lines, possibly empty; business facts, never personal data
+     * @param note always empty since engagement seals free text at rest (ADR 0034): a retained topic cannot
+     *             forget, and a note may name people. Kept so revision 1 consumers still parse the record.
+     * @param openItems always empty, for the same reason
      */
     @EventType(name = "engagement.HandoverDone", revision = 1)
     record HandoverDone(String accountId, String fromOwnerId, String toOwnerId, String note, List<String> openItems,

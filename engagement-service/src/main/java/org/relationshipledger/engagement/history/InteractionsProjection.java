@@ -2,6 +2,7 @@ package org.relationshipledger.engagement.history;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.set;
@@ -9,6 +10,7 @@ import static com.mongodb.client.model.Updates.set;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 
@@ -20,6 +22,7 @@ import org.axonframework.messaging.annotation.SourceId;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.relationshipledger.core.consumer.ProjectionGuard;
+import org.relationshipledger.engagement.freetext.TextVault;
 import org.relationshipledger.engagement.interaction.InteractionEvent.InteractionCorrected;
 import org.relationshipledger.engagement.interaction.InteractionEvent.InteractionLogged;
 import org.relationshipledger.engagement.interaction.InteractionEvent.InteractionRetracted;
@@ -38,17 +41,20 @@ public class InteractionsProjection {
     public static final String COLLECTION = "interactions";
 
     private final MongoCollection<Document> interactions;
+    private final TextVault vault;
 
-    public InteractionsProjection(MongoDatabase ledgerDatabase) {
+    public InteractionsProjection(MongoDatabase ledgerDatabase, TextVault vault) {
         this.interactions = ledgerDatabase.getCollection(COLLECTION);
+        this.vault = vault;
         interactions.createIndex(Indexes.ascending("accountId", "occurredAt"));
+        interactions.createIndex(Indexes.ascending("contactIds"));
     }
 
     @EventHandler
     void on(InteractionLogged e, @SourceId String stream, @SequenceNumber long sequence, @Timestamp Instant at) {
         ProjectionGuard.applyOnce(interactions, e.interactionId(), stream, sequence,
                 combine(facts(e.accountId(), e.channel().name(), e.direction().name(), e.validFrom(), e.contactIds(),
-                                e.teamMemberIds(), e.sentiment(), e.summary(), e.followUpOn()),
+                                e.teamMemberIds(), e.sentiment(), vault.show(e.summary()), e.followUpOn()),
                         set("recordedBy", e.recordedBy()), set("recordedAt", Date.from(at)),
                         set("retracted", false), set("corrections", 0)));
     }
@@ -57,7 +63,7 @@ public class InteractionsProjection {
     void on(InteractionCorrected e, @SourceId String stream, @SequenceNumber long sequence, @Timestamp Instant at) {
         ProjectionGuard.applyOnce(interactions, e.interactionId(), stream, sequence,
                 combine(facts(e.accountId(), e.channel().name(), e.direction().name(), e.validFrom(), e.contactIds(),
-                                e.teamMemberIds(), e.sentiment(), e.summary(), e.followUpOn()),
+                                e.teamMemberIds(), e.sentiment(), vault.show(e.summary()), e.followUpOn()),
                         set("correctedBy", e.correctedBy()), set("correctedAt", Date.from(at)),
                         inc("corrections", 1)));
     }
@@ -76,6 +82,18 @@ public class InteractionsProjection {
                 set("occurredAt", Date.from(occurredAt)), set("contactIds", contactIds),
                 set("teamMemberIds", teamMemberIds), set("sentiment", sentiment), set("summary", summary),
                 set("followUpOn", followUpOn == null ? null : followUpOn.toString()));
+    }
+
+    /** Interactions whose current participants include the contact. */
+    List<String> idsInvolving(String contactId) {
+        return interactions.find(eq("contactIds", contactId)).map(d -> d.getString("_id")).into(new ArrayList<>());
+    }
+
+    /** After an erasure destroyed their keys: what a rebuild would now show. */
+    void scrub(Collection<String> interactionIds) {
+        if (!interactionIds.isEmpty()) {
+            interactions.updateMany(in("_id", interactionIds), set("summary", TextVault.ERASED));
+        }
     }
 
     public java.util.Optional<InteractionView> byId(String interactionId) {

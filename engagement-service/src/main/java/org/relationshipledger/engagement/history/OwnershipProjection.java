@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.SourceId;
 import org.bson.Document;
 import org.relationshipledger.core.consumer.ProjectionGuard;
+import org.relationshipledger.engagement.freetext.TextVault;
 import org.relationshipledger.engagement.ownership.OwnershipEvent.FirstOwnerAssigned;
 import org.relationshipledger.engagement.ownership.OwnershipEvent.HandedOver;
 import org.springframework.stereotype.Component;
@@ -33,9 +34,11 @@ public class OwnershipProjection {
     public static final String COLLECTION = "ownership";
 
     private final MongoCollection<Document> ownership;
+    private final TextVault vault;
 
-    public OwnershipProjection(MongoDatabase ledgerDatabase) {
+    public OwnershipProjection(MongoDatabase ledgerDatabase, TextVault vault) {
         this.ownership = ledgerDatabase.getCollection(COLLECTION);
+        this.vault = vault;
         ownership.createIndex(Indexes.ascending("ownerIds"));
     }
 
@@ -52,7 +55,8 @@ public class OwnershipProjection {
         ProjectionGuard.applyOnce(ownership, e.accountId(), stream, sequence, combine(
                 set("currentOwnerId", e.toOwnerId()), addToSet("ownerIds", e.toOwnerId()),
                 push("handovers", new Document("fromOwnerId", e.fromOwnerId()).append("toOwnerId", e.toOwnerId())
-                        .append("note", e.note()).append("openItems", e.openItems())
+                        .append("note", vault.show(e.note()))
+                        .append("openItems", e.openItems().stream().map(vault::show).toList())
                         .append("at", Date.from(e.validFrom())))));
     }
 

@@ -1,10 +1,14 @@
 package org.relationshipledger.engagement.history;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 
@@ -14,6 +18,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.SourceId;
 import org.bson.Document;
 import org.relationshipledger.core.consumer.ProjectionGuard;
+import org.relationshipledger.engagement.freetext.TextVault;
 import org.relationshipledger.engagement.survey.SurveyEvent.SurveyAnswered;
 import org.springframework.stereotype.Component;
 
@@ -29,9 +34,12 @@ public class SurveysProjection {
     public static final String COLLECTION = "surveys";
 
     private final MongoCollection<Document> surveys;
+    private final TextVault vault;
 
-    public SurveysProjection(MongoDatabase ledgerDatabase) {
+    public SurveysProjection(MongoDatabase ledgerDatabase, TextVault vault) {
         this.surveys = ledgerDatabase.getCollection(COLLECTION);
+        this.vault = vault;
+        surveys.createIndex(Indexes.ascending("contactId"));
         surveys.createIndex(Indexes.ascending("accountId", "answeredAt"));
     }
 
@@ -39,8 +47,19 @@ public class SurveysProjection {
     void on(SurveyAnswered e, @SourceId String stream, @SequenceNumber long sequence) {
         ProjectionGuard.applyOnce(surveys, e.surveyId(), stream, sequence, combine(set("accountId", e.accountId()),
                 set("contactId", e.contactId()), set("kind", e.kind().name()), set("score", e.score()),
-                set("comment", e.comment()), set("recordedBy", e.recordedBy()),
+                set("comment", vault.show(e.comment())), set("recordedBy", e.recordedBy()),
                 set("answeredAt", Date.from(e.validFrom()))));
+    }
+
+    List<String> idsInvolving(String contactId) {
+        return surveys.find(eq("contactId", contactId)).map(d -> d.getString("_id")).into(new ArrayList<>());
+    }
+
+    /** After an erasure destroyed their keys: what a rebuild would now show (an answer without comment keeps none). */
+    void scrub(Collection<String> surveyIds) {
+        if (!surveyIds.isEmpty()) {
+            surveys.updateMany(and(in("_id", surveyIds), ne("comment", null)), set("comment", TextVault.ERASED));
+        }
     }
 
     /** Newest answer first. */

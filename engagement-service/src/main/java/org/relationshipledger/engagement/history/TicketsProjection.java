@@ -2,6 +2,7 @@ package org.relationshipledger.engagement.history;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.push;
@@ -9,6 +10,7 @@ import static com.mongodb.client.model.Updates.set;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 
@@ -18,6 +20,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.SourceId;
 import org.bson.Document;
 import org.relationshipledger.core.consumer.ProjectionGuard;
+import org.relationshipledger.engagement.freetext.TextVault;
 import org.relationshipledger.engagement.ticket.TicketEvent.TicketEscalated;
 import org.relationshipledger.engagement.ticket.TicketEvent.TicketOpened;
 import org.relationshipledger.engagement.ticket.TicketEvent.TicketResolved;
@@ -36,9 +39,12 @@ public class TicketsProjection {
     public static final String COLLECTION = "tickets";
 
     private final MongoCollection<Document> tickets;
+    private final TextVault vault;
 
-    public TicketsProjection(MongoDatabase ledgerDatabase) {
+    public TicketsProjection(MongoDatabase ledgerDatabase, TextVault vault) {
         this.tickets = ledgerDatabase.getCollection(COLLECTION);
+        this.vault = vault;
+        tickets.createIndex(Indexes.ascending("contactId"));
         tickets.createIndex(Indexes.ascending("accountId", "openedAt"));
         tickets.createIndex(Indexes.ascending("status", "slaDueAt"));
     }
@@ -46,7 +52,7 @@ public class TicketsProjection {
     @EventHandler
     void on(TicketOpened e, @SourceId String stream, @SequenceNumber long sequence) {
         ProjectionGuard.applyOnce(tickets, e.ticketId(), stream, sequence, combine(set("accountId", e.accountId()),
-                set("severity", e.severity().name()), set("subject", e.subject()), set("contactId", e.contactId()),
+                set("severity", e.severity().name()), set("subject", vault.show(e.subject())), set("contactId", e.contactId()),
                 set("openedBy", e.openedBy()), set("openedAt", Date.from(e.validFrom())),
                 set("slaDueAt", Date.from(e.slaDueAt())), set("status", "OPEN"), set("breaches", List.of())));
     }
@@ -69,6 +75,17 @@ public class TicketsProjection {
                 set("breachedDeadline", Date.from(e.slaDueAt())),
                 push("breaches", new Document("slaDueAt", Date.from(e.slaDueAt()))
                         .append("severity", e.severity().name()))));
+    }
+
+    List<String> idsInvolving(String contactId) {
+        return tickets.find(eq("contactId", contactId)).map(d -> d.getString("_id")).into(new ArrayList<>());
+    }
+
+    /** After an erasure destroyed their keys: what a rebuild would now show. */
+    void scrub(Collection<String> ticketIds) {
+        if (!ticketIds.isEmpty()) {
+            tickets.updateMany(in("_id", ticketIds), set("subject", TextVault.ERASED));
+        }
     }
 
     public List<TicketView> ofAccount(String accountId) {

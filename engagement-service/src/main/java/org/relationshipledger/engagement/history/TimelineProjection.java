@@ -4,13 +4,17 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Updates.set;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 
@@ -21,6 +25,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.relationshipledger.core.web.RuleViolation;
+import org.relationshipledger.engagement.freetext.TextVault;
 import org.relationshipledger.engagement.interaction.InteractionEvent;
 import org.relationshipledger.engagement.ownership.OwnershipEvent;
 import org.relationshipledger.engagement.survey.SurveyEvent;
@@ -45,11 +50,18 @@ public class TimelineProjection {
     public static final String COLLECTION = "timeline";
     public static final String SYSTEM = "system";
 
-    private final MongoCollection<Document> timeline;
+    /** Entries whose text is a record's free text, scrubbed when an erasure destroys the record's key. */
+    static final List<String> FREE_TEXT_KINDS = List.of("INTERACTION_LOGGED", "INTERACTION_CORRECTED",
+            "INTERACTION_RETRACTED", "TICKET_OPENED");
 
-    public TimelineProjection(MongoDatabase ledgerDatabase) {
+    private final MongoCollection<Document> timeline;
+    private final TextVault vault;
+
+    public TimelineProjection(MongoDatabase ledgerDatabase, TextVault vault) {
         this.timeline = ledgerDatabase.getCollection(COLLECTION);
+        this.vault = vault;
         timeline.createIndex(Indexes.ascending("accountId", "occurredAt", "_id"));
+        timeline.createIndex(Indexes.ascending("subjectId"));
     }
 
     @EventHandler
@@ -57,12 +69,13 @@ public class TimelineProjection {
         switch (event) {
             case InteractionEvent.InteractionLogged e -> record(message, e.accountId(), e.validFrom(),
                     "INTERACTION_LOGGED", e.interactionId(), e.channel().name(), e.recordedBy(), recordedAt,
-                    e.summary());
+                    vault.show(e.summary()));
             case InteractionEvent.InteractionCorrected e -> record(message, e.accountId(), e.validFrom(),
                     "INTERACTION_CORRECTED", e.interactionId(), e.channel().name(), e.correctedBy(), recordedAt,
-                    e.summary());
+                    vault.show(e.summary()));
             case InteractionEvent.InteractionRetracted e -> record(message, e.accountId(), e.validFrom(),
-                    "INTERACTION_RETRACTED", e.interactionId(), null, e.retractedBy(), recordedAt, e.reason());
+                    "INTERACTION_RETRACTED", e.interactionId(), null, e.retractedBy(), recordedAt,
+                    vault.show(e.reason()));
         }
     }
 
@@ -70,7 +83,8 @@ public class TimelineProjection {
     void on(TicketEvent event, EventMessage<?> message, @Timestamp Instant recordedAt) {
         switch (event) {
             case TicketEvent.TicketOpened e -> record(message, e.accountId(), e.validFrom(), "TICKET_OPENED",
-                    e.ticketId(), null, e.openedBy(), recordedAt, e.severity() + ": " + e.subject());
+                    e.ticketId(), null, e.openedBy(), recordedAt, vault.open(e.subject())
+                            .map(subject -> e.severity() + ": " + subject).orElse(TextVault.ERASED));
             case TicketEvent.TicketEscalated e -> record(message, e.accountId(), e.validFrom(), "TICKET_ESCALATED",
                     e.ticketId(), null, e.escalatedBy(), recordedAt, e.previousSeverity() + " -> " + e.severity());
             case TicketEvent.TicketResolved e -> record(message, e.accountId(), e.validFrom(), "TICKET_RESOLVED",
@@ -92,7 +106,15 @@ public class TimelineProjection {
             case OwnershipEvent.FirstOwnerAssigned e -> record(message, e.accountId(), e.validFrom(),
                     "OWNER_ASSIGNED", e.ownerId(), null, e.assignedBy(), recordedAt, null);
             case OwnershipEvent.HandedOver e -> record(message, e.accountId(), e.validFrom(), "HANDED_OVER",
-                    e.toOwnerId(), null, e.fromOwnerId(), recordedAt, e.note());
+                    e.toOwnerId(), null, e.fromOwnerId(), recordedAt, vault.show(e.note()));
+        }
+    }
+
+    /** After an erasure destroyed the records' keys: what a rebuild would now show. */
+    void scrub(Collection<String> recordIds) {
+        if (!recordIds.isEmpty()) {
+            timeline.updateMany(and(in("subjectId", recordIds), in("kind", FREE_TEXT_KINDS), ne("text", null)),
+                    set("text", TextVault.ERASED));
         }
     }
 

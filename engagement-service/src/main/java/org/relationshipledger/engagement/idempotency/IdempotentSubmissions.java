@@ -18,6 +18,7 @@ import org.bson.Document;
 import org.relationshipledger.core.LedgerProperties;
 import org.relationshipledger.core.envelope.LedgerJson;
 import org.relationshipledger.core.eventstore.StoredEvents;
+import org.relationshipledger.core.tenancy.Tenants;
 import org.relationshipledger.core.web.RuleViolation;
 import org.springframework.stereotype.Component;
 
@@ -47,7 +48,7 @@ public class IdempotentSubmissions {
     private final MongoCollection<Document> keys;
     private final CommandGateway commands;
     private final StoredEvents storedEvents;
-    private final String tenant;
+    private final String defaultTenant;
     private final Clock clock;
 
     IdempotentSubmissions(MongoDatabase ledgerDatabase, CommandGateway commands, StoredEvents storedEvents,
@@ -55,7 +56,7 @@ public class IdempotentSubmissions {
         this.keys = ledgerDatabase.getCollection(COLLECTION);
         this.commands = commands;
         this.storedEvents = storedEvents;
-        this.tenant = properties.defaultTenant();
+        this.defaultTenant = properties.defaultTenant();
         this.clock = clock;
     }
 
@@ -73,6 +74,8 @@ public class IdempotentSubmissions {
         if (key.isBlank() || key.length() > MAX_KEY) {
             throw RuleViolation.invalid(HEADER, HEADER + " must be 1 to " + MAX_KEY + " characters");
         }
+        // Keys are the caller's tenant's: another tenant's identical key is a different submission (ADR 0060).
+        String tenant = Tenants.current().orElse(defaultTenant);
         String recordId = tenant + ":" + key;
         String fingerprint = fingerprint(scope, request);
         Document earlier = keys.find(eq("_id", recordId)).first();

@@ -7,6 +7,7 @@ import org.relationshipledger.contracts.Topics;
 import org.relationshipledger.core.envelope.EnvelopeCodec;
 import org.relationshipledger.core.envelope.LedgerEnvelope;
 import org.relationshipledger.core.envelope.LedgerJson;
+import org.relationshipledger.engagement.history.FreeTextErasure;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -15,10 +16,12 @@ class ContactsListener {
 
     private final RosterProjection roster;
     private final AccountMapProjection accountMap;
+    private final FreeTextErasure freeText;
 
-    ContactsListener(RosterProjection roster, AccountMapProjection accountMap) {
+    ContactsListener(RosterProjection roster, AccountMapProjection accountMap, FreeTextErasure freeText) {
         this.roster = roster;
         this.accountMap = accountMap;
+        this.freeText = freeText;
     }
 
     @KafkaListener(topics = Topics.CONTACTS, groupId = "engagement-service.contacts",
@@ -30,6 +33,7 @@ class ContactsListener {
             roster.apply(envelope, event);
             if (event instanceof ContactEvent.ContactErased erased) {
                 accountMap.forget(erased.contactId());
+                freeText.erase(erased.contactId());
             }
         }
     }

@@ -13,8 +13,9 @@ import org.relationshipledger.engagement.ticket.TicketEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Maps stored engagement events to the published language. Summaries, subjects, comments and who recorded what stay
- * inside engagement-service (free text may name people); only what health scores and KPIs need leaves.
+ * Maps stored engagement events to the published language. Summaries, subjects, reasons, comments, handover notes and
+ * who recorded what stay inside engagement-service (free text may name people, ADR 0034); only what health scores and
+ * KPIs need leaves.
  */
 @Component
 public class EngagementTranslator implements IntegrationEventTranslator {
@@ -66,8 +67,9 @@ public class EngagementTranslator implements IntegrationEventTranslator {
         return switch (event) {
             case OwnershipEvent.FirstOwnerAssigned e ->
                     new EngagementEvent.AccountOwnerAssigned(e.accountId(), e.ownerId(), e.validFrom());
+            // The note and open items are free text (ADR 0034): they stay here, readable in the handover package.
             case OwnershipEvent.HandedOver e -> new EngagementEvent.HandoverDone(e.accountId(), e.fromOwnerId(),
-                    e.toOwnerId(), e.note(), e.openItems(), e.validFrom());
+                    e.toOwnerId(), "", List.of(), e.validFrom());
         };
     }
 

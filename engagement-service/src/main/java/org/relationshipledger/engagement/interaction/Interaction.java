@@ -5,12 +5,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.relationshipledger.core.web.RuleViolation;
+import org.relationshipledger.engagement.freetext.SealedText;
+import org.relationshipledger.engagement.freetext.TextRecord;
+import org.relationshipledger.engagement.freetext.TextVault;
 import org.relationshipledger.engagement.interaction.InteractionCommand.CorrectInteraction;
 import org.relationshipledger.engagement.interaction.InteractionCommand.LogInteraction;
 import org.relationshipledger.engagement.interaction.InteractionCommand.RetractInteraction;
@@ -26,8 +30,11 @@ public class Interaction {
 
     public static final int MAX_SUMMARY = 4000;
     public static final int MAX_PARTICIPANTS = 100;
-    /** Client clocks drift; an interaction "in the future" by less than this is taken as now. */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+    /**
+     * Client clocks drift; a touchpoint (or a back-dated ticket) "in the future" by less than this is accepted as
+     * it is.
+     */
+    public static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
     @AggregateIdentifier
     private String interactionId;
@@ -39,34 +46,36 @@ public class Interaction {
     }
 
     @CommandHandler
-    public Interaction(LogInteraction command, AccountRoster roster, Clock clock) {
+    public Interaction(LogInteraction command, AccountRoster roster, Clock clock, TextVault vault) {
         require(command.recordedBy(), "recordedBy");
         roster.requireAccount(command.accountId());
         Touchpoint touchpoint = command.touchpoint();
         check(touchpoint, roster, command.accountId(), clock);
         apply(new InteractionLogged(command.interactionId(), command.accountId(), touchpoint.channel(),
                 touchpoint.direction(), touchpoint.contactIds(), touchpoint.teamMemberIds(), touchpoint.sentiment(),
-                touchpoint.summary().strip(), touchpoint.followUpOn(), command.recordedBy(), touchpoint.occurredAt()));
+                seal(vault, command.interactionId(), touchpoint.contactIds(), touchpoint.summary().strip()),
+                touchpoint.followUpOn(), command.recordedBy(), touchpoint.occurredAt()));
     }
 
     @CommandHandler
-    public void handle(CorrectInteraction command, AccountRoster roster, Clock clock) {
+    public void handle(CorrectInteraction command, AccountRoster roster, Clock clock, TextVault vault) {
         require(command.correctedBy(), "correctedBy");
         refuseIfRetracted();
         Touchpoint touchpoint = command.touchpoint();
         check(touchpoint, roster, accountId, clock);
         apply(new InteractionCorrected(interactionId, accountId, touchpoint.channel(), touchpoint.direction(),
                 touchpoint.contactIds(), touchpoint.teamMemberIds(), touchpoint.sentiment(),
-                touchpoint.summary().strip(), touchpoint.followUpOn(), command.correctedBy(), command.reason(),
-                touchpoint.occurredAt()));
+                seal(vault, interactionId, touchpoint.contactIds(), touchpoint.summary().strip()),
+                touchpoint.followUpOn(), command.correctedBy(),
+                seal(vault, interactionId, touchpoint.contactIds(), command.reason()), touchpoint.occurredAt()));
     }
 
     @CommandHandler
-    public void handle(RetractInteraction command) {
+    public void handle(RetractInteraction command, TextVault vault) {
         require(command.retractedBy(), "retractedBy");
         refuseIfRetracted();
-        apply(new InteractionRetracted(interactionId, accountId, command.retractedBy(), command.reason(),
-                occurredAt));
+        apply(new InteractionRetracted(interactionId, accountId, command.retractedBy(),
+                seal(vault, interactionId, List.of(), command.reason()), occurredAt));
     }
 
     @EventSourcingHandler
@@ -90,6 +99,19 @@ public class Interaction {
         if (retracted) {
             throw RuleViolation.conflict("interactionId", "Interaction " + interactionId + " was retracted.");
         }
+    }
+
+    /**
+     * Free text is sealed under the interaction's own key (ADR 0034). Once an erasure destroyed that key, the record
+     * takes no new text: it could not be shown anyway.
+     */
+    private static SealedText seal(TextVault vault, String interactionId, List<String> contactIds, String text) {
+        if (text == null) {
+            return null;
+        }
+        return vault.seal(TextRecord.INTERACTION.keyId(interactionId), contactIds, text)
+                .orElseThrow(() -> RuleViolation.conflict("interactionId", "Interaction " + interactionId
+                        + " involved a contact who was erased; its text is gone and it takes no new text."));
     }
 
     private static void check(Touchpoint touchpoint, AccountRoster roster, String accountId, Clock clock) {

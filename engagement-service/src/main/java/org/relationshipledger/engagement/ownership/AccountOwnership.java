@@ -3,6 +3,8 @@ package org.relationshipledger.engagement.ownership;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -11,6 +13,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.relationshipledger.core.web.RuleViolation;
+import org.relationshipledger.engagement.freetext.SealedText;
+import org.relationshipledger.engagement.freetext.TextRecord;
+import org.relationshipledger.engagement.freetext.TextVault;
 import org.relationshipledger.engagement.ownership.OwnershipCommand.AssignFirstOwner;
 import org.relationshipledger.engagement.ownership.OwnershipCommand.HandOver;
 import org.relationshipledger.engagement.ownership.OwnershipEvent.FirstOwnerAssigned;
@@ -51,7 +56,7 @@ public class AccountOwnership {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(HandOver command, AccountRoster roster, Clock clock) {
+    public void handle(HandOver command, AccountRoster roster, Clock clock, TextVault vault) {
         requireId(command.fromOwnerId(), "fromOwnerId");
         requireId(command.toOwnerId(), "toOwnerId");
         roster.requireAccount(command.accountId());
@@ -80,8 +85,13 @@ public class AccountOwnership {
                         "each open item must be between 1 and " + MAX_OPEN_ITEM + " characters");
             }
         }
-        apply(new HandedOver(command.accountId(), command.fromOwnerId(), command.toOwnerId(), command.note().strip(),
-                command.openItems().stream().map(String::strip).toList(), clock.instant()));
+        Instant at = clock.instant();
+        String keyId = TextRecord.handoverKeyId(command.accountId(), at);
+        // No contact is named, so no erasure reaches this key; it keeps the text out of the store in clear.
+        SealedText note = seal(vault, keyId, command.note().strip());
+        List<SealedText> openItems = command.openItems().stream().map(item -> seal(vault, keyId, item.strip()))
+                .toList();
+        apply(new HandedOver(command.accountId(), command.fromOwnerId(), command.toOwnerId(), note, openItems, at));
     }
 
     @EventSourcingHandler
@@ -93,6 +103,11 @@ public class AccountOwnership {
     @EventSourcingHandler
     void on(HandedOver handover) {
         currentOwnerId = handover.toOwnerId();
+    }
+
+    private static SealedText seal(TextVault vault, String keyId, String text) {
+        return vault.seal(keyId, List.of(), text)
+                .orElseThrow(() -> RuleViolation.conflict("note", "The handover's key " + keyId + " was destroyed."));
     }
 
     private static void requireId(String teamMemberId, String field) {

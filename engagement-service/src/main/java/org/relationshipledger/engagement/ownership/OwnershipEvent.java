@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.relationshipledger.contracts.EventType;
+import org.relationshipledger.engagement.freetext.SealedText;
 
 /** Stored on the account's ownership stream (stream id = account id). */
 public sealed interface OwnershipEvent {
@@ -17,8 +18,10 @@ public sealed interface OwnershipEvent {
             implements OwnershipEvent {
     }
 
-    @EventType(name = "engagement.AccountOwnership.HandedOver", revision = 1)
-    record HandedOver(String accountId, String fromOwnerId, String toOwnerId, String note, List<String> openItems,
+    /** Note and open items are sealed under the handover's own key (revision 2, ADR 0034); in clear in revision 1. */
+    @EventType(name = "engagement.AccountOwnership.HandedOver", revision = 2)
+    record HandedOver(String accountId, String fromOwnerId, String toOwnerId, SealedText note,
+                      List<SealedText> openItems,
                       Instant validFrom) implements OwnershipEvent {
     }
 }

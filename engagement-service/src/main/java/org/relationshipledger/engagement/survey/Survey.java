@@ -11,6 +11,9 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.relationshipledger.core.web.RuleViolation;
+import org.relationshipledger.engagement.freetext.SealedText;
+import org.relationshipledger.engagement.freetext.TextRecord;
+import org.relationshipledger.engagement.freetext.TextVault;
 import org.relationshipledger.engagement.roster.AccountRoster;
 import org.relationshipledger.engagement.survey.SurveyCommand.RecordSurveyAnswer;
 import org.relationshipledger.engagement.survey.SurveyEvent.SurveyAnswered;
@@ -28,7 +31,7 @@ public class Survey {
     }
 
     @CommandHandler
-    public Survey(RecordSurveyAnswer command, AccountRoster roster, Clock clock) {
+    public Survey(RecordSurveyAnswer command, AccountRoster roster, Clock clock, TextVault vault) {
         if (command.recordedBy() == null || command.recordedBy().isBlank()) {
             throw RuleViolation.invalid("recordedBy", "recordedBy is required: the team member who records this");
         }
@@ -52,8 +55,12 @@ public class Survey {
         }
         roster.requireAccount(command.accountId());
         roster.requireParticipants(command.accountId(), List.of(command.contactId()), answeredAt, "contactId");
+        SealedText comment = command.comment() == null ? null
+                : vault.seal(TextRecord.SURVEY.keyId(command.surveyId()), List.of(command.contactId()),
+                        command.comment()).orElseThrow(() -> RuleViolation.conflict("surveyId",
+                        "Survey " + command.surveyId() + " was erased."));
         apply(new SurveyAnswered(command.surveyId(), command.accountId(), command.contactId(), command.kind(),
-                command.score(), command.comment(), command.recordedBy(), answeredAt));
+                command.score(), comment, command.recordedBy(), answeredAt));
     }
 
     @EventSourcingHandler

@@ -3,6 +3,7 @@ package org.relationshipledger.engagement.survey;
 import java.time.Instant;
 
 import org.relationshipledger.contracts.EventType;
+import org.relationshipledger.engagement.freetext.SealedText;
 
 public sealed interface SurveyEvent {
 
@@ -12,8 +13,11 @@ public sealed interface SurveyEvent {
 
     Instant validFrom();
 
-    @EventType(name = "engagement.Survey.SurveyAnswered", revision = 1)
+    /**
+     * @param comment optional; sealed under the survey's own key (revision 2, ADR 0034), in clear in revision 1
+     */
+    @EventType(name = "engagement.Survey.SurveyAnswered", revision = 2)
     record SurveyAnswered(String surveyId, String accountId, String contactId, SurveyKind kind, int score,
-                          String comment, String recordedBy, Instant validFrom) implements SurveyEvent {
+                          SealedText comment, String recordedBy, Instant validFrom) implements SurveyEvent {
     }
 }

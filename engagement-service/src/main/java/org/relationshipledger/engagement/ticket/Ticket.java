@@ -11,6 +11,9 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.relationshipledger.core.web.RuleViolation;
+import org.relationshipledger.engagement.freetext.TextRecord;
+import org.relationshipledger.engagement.freetext.TextVault;
+import org.relationshipledger.engagement.interaction.Interaction;
 import org.relationshipledger.engagement.roster.AccountRoster;
 import org.relationshipledger.engagement.ticket.TicketCommand.EscalateTicket;
 import org.relationshipledger.engagement.ticket.TicketCommand.OpenTicket;
@@ -40,7 +43,7 @@ public class Ticket {
     }
 
     @CommandHandler
-    public Ticket(OpenTicket command, AccountRoster roster, SlaPolicy sla, Clock clock) {
+    public Ticket(OpenTicket command, AccountRoster roster, SlaPolicy sla, Clock clock, TextVault vault) {
         requireActor(command.openedBy(), "openedBy");
         if (command.severity() == null) {
             throw RuleViolation.invalid("severity", "severity is required");
@@ -51,13 +54,21 @@ public class Ticket {
         if (command.subject().length() > MAX_SUBJECT) {
             throw RuleViolation.invalid("subject", "subject is longer than " + MAX_SUBJECT + " characters");
         }
-        roster.requireAccount(command.accountId());
         Instant now = clock.instant();
-        if (command.contactId() != null) {
-            roster.requireParticipants(command.accountId(), List.of(command.contactId()), now, "contactId");
+        Instant openedAt = command.openedAt() == null ? now : command.openedAt();
+        if (openedAt.isAfter(now.plus(Interaction.CLOCK_SKEW))) {
+            throw RuleViolation.invalid("openedAt", "openedAt lies in the future; open tickets that were raised");
         }
-        apply(new TicketOpened(command.ticketId(), command.accountId(), command.severity(), command.subject().strip(),
-                command.contactId(), command.openedBy(), sla.dueAt(now, command.severity()), now));
+        roster.requireAccount(command.accountId());
+        if (command.contactId() != null) {
+            roster.requireParticipants(command.accountId(), List.of(command.contactId()), openedAt, "contactId");
+        }
+        List<String> involved = command.contactId() == null ? List.of() : List.of(command.contactId());
+        apply(new TicketOpened(command.ticketId(), command.accountId(), command.severity(),
+                vault.seal(TextRecord.TICKET.keyId(command.ticketId()), involved, command.subject().strip())
+                        .orElseThrow(() -> RuleViolation.conflict("ticketId", "Ticket " + command.ticketId()
+                                + " was erased.")),
+                command.contactId(), command.openedBy(), sla.dueAt(openedAt, command.severity()), openedAt));
     }
 
     @CommandHandler

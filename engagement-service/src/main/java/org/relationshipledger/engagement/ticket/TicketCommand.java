@@ -8,9 +8,13 @@ public sealed interface TicketCommand {
 
     String ticketId();
 
-    /** @param contactId optional: the contact who raised it, when known */
+    /**
+     * @param contactId optional: the contact who raised it, when known
+     * @param openedAt  optional: when the client raised it, if earlier than now (a case logged late); the SLA
+     *                  deadline counts from it
+     */
     record OpenTicket(@TargetAggregateIdentifier String ticketId, String accountId, Severity severity, String subject,
-                      String contactId, String openedBy) implements TicketCommand {
+                      String contactId, String openedBy, Instant openedAt) implements TicketCommand {
     }
 
     record EscalateTicket(@TargetAggregateIdentifier String ticketId, Severity severity, String escalatedBy)

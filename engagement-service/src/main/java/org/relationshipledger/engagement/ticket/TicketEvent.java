@@ -3,6 +3,7 @@ package org.relationshipledger.engagement.ticket;
 import java.time.Instant;
 
 import org.relationshipledger.contracts.EventType;
+import org.relationshipledger.engagement.freetext.SealedText;
 
 public sealed interface TicketEvent {
 
@@ -12,8 +13,9 @@ public sealed interface TicketEvent {
 
     Instant validFrom();
 
-    @EventType(name = "engagement.Ticket.TicketOpened", revision = 1)
-    record TicketOpened(String ticketId, String accountId, Severity severity, String subject, String contactId,
+    /** The subject is sealed under the ticket's own key (revision 2, ADR 0034); revision 1 stored it in clear. */
+    @EventType(name = "engagement.Ticket.TicketOpened", revision = 2)
+    record TicketOpened(String ticketId, String accountId, Severity severity, SealedText subject, String contactId,
                         String openedBy, Instant slaDueAt, Instant validFrom) implements TicketEvent {
     }
 

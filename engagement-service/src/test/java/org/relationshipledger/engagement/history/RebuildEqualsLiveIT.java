@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.relationshipledger.engagement.LiveEngagement;
+import org.relationshipledger.engagement.freetext.TextVault;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.mongodb.client.MongoClient;
@@ -28,12 +29,16 @@ class RebuildEqualsLiveIT extends LiveEngagement {
     @Autowired
     MongoDatabase ledgerDatabase;
 
+    @Autowired
+    TextVault vault;
+
     @Test
     void everyViewRebuiltFromTheStoreEqualsTheLiveOne() throws Exception {
         writeSomeHistory();
         MongoDatabase scratch = mongo.getDatabase("engagement-rebuild-" + newId().substring(0, 8));
-        List<Object> projections = List.of(new InteractionsProjection(scratch), new TicketsProjection(scratch),
-                new SurveysProjection(scratch), new OwnershipProjection(scratch), new TimelineProjection(scratch));
+        List<Object> projections = List.of(new InteractionsProjection(scratch, vault),
+                new TicketsProjection(scratch, vault), new SurveysProjection(scratch, vault),
+                new OwnershipProjection(scratch, vault), new TimelineProjection(scratch, vault));
         List<AnnotationEventHandlerAdapter> handlers = projections.stream()
                 .map(AnnotationEventHandlerAdapter::new).toList();
 

@@ -19,6 +19,8 @@ import org.relationshipledger.engagement.LiveEngagement;
 import org.relationshipledger.testkit.KafkaTestConsumer;
 import org.relationshipledger.testkit.RealInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -92,6 +94,43 @@ class SlaBreachIT extends LiveEngagement {
 
         assertThat(ticket(account, ticket).get("breaches").findValuesAsText("severity"))
                 .containsExactly("HIGH", "CRITICAL");
+    }
+
+    @Test
+    void aTicketBackDatedPastItsTargetIsReportedByTheNextSweep() {
+        String account = openAccount();
+        Instant raised = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MILLIS);
+        ResponseEntity<String> created = post("/accounts/" + account + "/tickets", Map.of("severity", "CRITICAL",
+                "subject", "Nightly print export fails", "openedBy", "tm-1", "openedAt", raised.toString()));
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+        String ticket = json(created.getBody()).get("ticketId").asText();
+        JsonNode opened = ticket(account, ticket);
+        Instant due = raised.plus(Duration.ofHours(4));
+        assertThat(Instant.parse(opened.get("openedAt").asText())).isEqualTo(raised);
+        assertThat(Instant.parse(opened.get("slaDueAt").asText())).isEqualTo(due);
+        assertThat(opened.get("breaches")).isEmpty();
+
+        watchAt(Instant.now()).sweep();
+
+        JsonNode breached = ticket(account, ticket);
+        assertThat(breached.get("breaches")).hasSize(1);
+        assertThat(Instant.parse(breached.get("breaches").get(0).get("slaDueAt").asText())).isEqualTo(due);
+        assertThat(get("/accounts/" + account + "/timeline").get("entries").findValuesAsText("occurredAt"))
+                .contains(raised.toString(), due.toString());
+    }
+
+    @Test
+    void refusesATicketOpenedInTheFutureAndWritesNothing() {
+        String account = openAccount();
+        long before = storedCount();
+
+        ResponseEntity<String> refused = post("/accounts/" + account + "/tickets", Map.of("severity", "LOW",
+                "subject", "Not yet", "openedBy", "tm-1", "openedAt", Instant.now().plus(Duration.ofHours(1))
+                        .toString()));
+
+        assertProblem(refused, HttpStatus.BAD_REQUEST, "openedAt");
+        assertThat(storedCount()).isEqualTo(before);
+        assertThat(get("/accounts/" + account + "/tickets")).isEmpty();
     }
 
     private SlaWatch watchAt(Instant now) {

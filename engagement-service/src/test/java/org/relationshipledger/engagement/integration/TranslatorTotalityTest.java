@@ -18,6 +18,7 @@ import org.relationshipledger.contracts.Topics;
 import org.relationshipledger.core.eventstore.StoredEventTypes;
 import org.relationshipledger.core.outbox.Outbound;
 import org.relationshipledger.engagement.EngagementApplication;
+import org.relationshipledger.engagement.freetext.SealedText;
 import org.relationshipledger.engagement.interaction.Channel;
 import org.relationshipledger.engagement.interaction.Direction;
 import org.relationshipledger.engagement.interaction.InteractionEvent;
@@ -41,21 +42,25 @@ class TranslatorTotalityTest {
     private final EngagementTranslator translator = new EngagementTranslator();
 
     static Stream<Object> everyStoredEvent() {
+        return everyStoredEvent(new SealedText("k", "c2VhbGVk", null));
+    }
+
+    /** Every stored event type, each text field set to {@code text}. */
+    static Stream<Object> everyStoredEvent(SealedText text) {
         return Stream.of(
                 new InteractionEvent.InteractionLogged("i-1", ACCOUNT, Channel.MEETING, Direction.OUTBOUND,
-                        List.of("c-1"), List.of("tm-1"), 1, "Quarterly review", LocalDate.parse("2026-10-15"), "tm-1",
+                        List.of("c-1"), List.of("tm-1"), 1, text, LocalDate.parse("2026-10-15"), "tm-1",
                         AT),
                 new InteractionEvent.InteractionCorrected("i-1", ACCOUNT, Channel.CALL, Direction.INBOUND, List.of(),
-                        List.of("tm-1"), -1, "It was a call", null, "tm-2", "wrong channel", AT),
-                new InteractionEvent.InteractionRetracted("i-1", ACCOUNT, "tm-2", "logged twice", AT),
-                new TicketEvent.TicketOpened("t-1", ACCOUNT, Severity.HIGH, "Export fails", "c-1", "tm-1", DUE, AT),
+                        List.of("tm-1"), -1, text, null, "tm-2", text, AT),
+                new InteractionEvent.InteractionRetracted("i-1", ACCOUNT, "tm-2", text, AT),
+                new TicketEvent.TicketOpened("t-1", ACCOUNT, Severity.HIGH, text, "c-1", "tm-1", DUE, AT),
                 new TicketEvent.TicketEscalated("t-1", ACCOUNT, Severity.HIGH, Severity.CRITICAL, DUE, "tm-1", AT),
                 new TicketEvent.TicketResolved("t-1", ACCOUNT, "tm-1", AT),
                 new TicketEvent.TicketSlaBreached("t-1", ACCOUNT, Severity.CRITICAL, DUE, DUE),
-                new SurveyEvent.SurveyAnswered("s-1", ACCOUNT, "c-1", SurveyKind.NPS, 9, "Great support", "tm-1", AT),
+                new SurveyEvent.SurveyAnswered("s-1", ACCOUNT, "c-1", SurveyKind.NPS, 9, text, "tm-1", AT),
                 new OwnershipEvent.FirstOwnerAssigned(ACCOUNT, "alice", "lead", AT),
-                new OwnershipEvent.HandedOver(ACCOUNT, "alice", "bob", "Renewal in March", List.of("Send pricing"),
-                        AT));
+                new OwnershipEvent.HandedOver(ACCOUNT, "alice", "bob", text, List.of(text), AT));
     }
 
     @Test

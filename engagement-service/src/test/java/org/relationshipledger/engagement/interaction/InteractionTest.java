@@ -1,5 +1,7 @@
 package org.relationshipledger.engagement.interaction;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.relationshipledger.engagement.InMemoryTextVault.sealed;
 import static org.relationshipledger.engagement.Violations.violation;
 
 import java.time.Clock;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.relationshipledger.core.web.RuleViolation;
 import org.relationshipledger.engagement.InMemoryRoster;
+import org.relationshipledger.engagement.InMemoryTextVault;
 import org.relationshipledger.engagement.interaction.InteractionCommand.CorrectInteraction;
 import org.relationshipledger.engagement.interaction.InteractionCommand.LogInteraction;
 import org.relationshipledger.engagement.interaction.InteractionCommand.RetractInteraction;
@@ -31,8 +34,11 @@ class InteractionTest {
     static final String ACCOUNT = "acme";
     static final String ID = "i-1";
 
+    static final String KEY = "interaction:" + ID;
+
     FixtureConfiguration<Interaction> fixture;
     InMemoryRoster roster;
+    InMemoryTextVault vault;
 
     @BeforeEach
     void setUp() {
@@ -41,6 +47,8 @@ class InteractionTest {
         fixture = new AggregateTestFixture<>(Interaction.class);
         fixture.registerInjectableResource(roster);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        vault = new InMemoryTextVault();
+        fixture.registerInjectableResource(vault);
     }
 
     static Touchpoint touchpoint(Instant occurredAt, List<String> contacts, int sentiment, String summary) {
@@ -50,7 +58,7 @@ class InteractionTest {
 
     static InteractionLogged logged(Instant occurredAt) {
         return new InteractionLogged(ID, ACCOUNT, Channel.MEETING, Direction.OUTBOUND, List.of("c-ann"),
-                List.of("tm-1"), 1, "Quarterly review", LocalDate.parse("2026-12-01"), "tm-1", occurredAt);
+                List.of("tm-1"), 1, sealed(KEY, "Quarterly review"), LocalDate.parse("2026-12-01"), "tm-1", occurredAt);
     }
 
     @Nested
@@ -140,8 +148,8 @@ class InteractionTest {
                     .when(new CorrectInteraction(ID, touchpoint(corrected, List.of("c-ann"), -1, "It went badly"),
                             "tm-2", "wrong day"))
                     .expectEvents(new InteractionCorrected(ID, ACCOUNT, Channel.MEETING, Direction.OUTBOUND,
-                            List.of("c-ann"), List.of("tm-1"), -1, "It went badly", LocalDate.parse("2026-12-01"),
-                            "tm-2", "wrong day", corrected));
+                            List.of("c-ann"), List.of("tm-1"), -1, sealed(KEY, "It went badly"),
+                            LocalDate.parse("2026-12-01"), "tm-2", sealed(KEY, "wrong day"), corrected));
         }
 
         @Test
@@ -152,8 +160,26 @@ class InteractionTest {
         }
 
         @Test
+        void sealsTheCorrectionUnderTheInteractionsKeyAndNotesItsNewParticipants() {
+            fixture.given(logged(LAST_MONTH))
+                    .when(new CorrectInteraction(ID, touchpoint(LAST_MONTH, List.of("c-old"), 0, "Met Ann's deputy"),
+                            "tm-2", null))
+                    .expectSuccessfulHandlerExecution();
+            assertThat(vault.contactsInvolvedIn(KEY)).containsExactly("c-old");
+        }
+
+        @Test
+        void refusesNewTextForAnInteractionWhoseTextWasErased() {
+            vault.destroyed(KEY);
+            fixture.given(logged(LAST_MONTH))
+                    .when(new CorrectInteraction(ID, touchpoint(LAST_MONTH, List.of("c-ann"), 0, "x"), "tm-2", null))
+                    .expectException(violation(RuleViolation.Kind.CONFLICT, "interactionId")).expectNoEvents();
+        }
+
+        @Test
         void refusesToCorrectARetractedInteraction() {
-            fixture.given(logged(LAST_MONTH), new InteractionRetracted(ID, ACCOUNT, "tm-1", "duplicate", LAST_MONTH))
+            fixture.given(logged(LAST_MONTH), new InteractionRetracted(ID, ACCOUNT, "tm-1", sealed(KEY, "duplicate"),
+                            LAST_MONTH))
                     .when(new CorrectInteraction(ID, touchpoint(LAST_MONTH, List.of(), 0, "x"), "tm-2", null))
                     .expectException(violation(RuleViolation.Kind.CONFLICT, "interactionId")).expectNoEvents();
         }
@@ -166,12 +192,21 @@ class InteractionTest {
         void retractsAsOfTheInteractionsOwnDate() {
             fixture.given(logged(LAST_MONTH))
                     .when(new RetractInteraction(ID, "tm-1", "logged twice"))
-                    .expectEvents(new InteractionRetracted(ID, ACCOUNT, "tm-1", "logged twice", LAST_MONTH));
+                    .expectEvents(new InteractionRetracted(ID, ACCOUNT, "tm-1", sealed(KEY, "logged twice"),
+                            LAST_MONTH));
+        }
+
+        @Test
+        void retractsAnInteractionWhoseTextWasErasedWhenNoReasonIsGiven() {
+            vault.destroyed(KEY);
+            fixture.given(logged(LAST_MONTH))
+                    .when(new RetractInteraction(ID, "tm-1", null))
+                    .expectEvents(new InteractionRetracted(ID, ACCOUNT, "tm-1", null, LAST_MONTH));
         }
 
         @Test
         void retractsOnlyOnce() {
-            fixture.given(logged(LAST_MONTH), new InteractionRetracted(ID, ACCOUNT, "tm-1", "dup", LAST_MONTH))
+            fixture.given(logged(LAST_MONTH), new InteractionRetracted(ID, ACCOUNT, "tm-1", sealed(KEY, "dup"), LAST_MONTH))
                     .when(new RetractInteraction(ID, "tm-1", "again"))
                     .expectException(violation(RuleViolation.Kind.CONFLICT, "interactionId")).expectNoEvents();
         }

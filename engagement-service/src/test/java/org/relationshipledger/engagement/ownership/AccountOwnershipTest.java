@@ -1,5 +1,6 @@
 package org.relationshipledger.engagement.ownership;
 
+import static org.relationshipledger.engagement.InMemoryTextVault.sealed;
 import static org.relationshipledger.engagement.Violations.violation;
 
 import java.time.Clock;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.relationshipledger.core.web.RuleViolation;
 import org.relationshipledger.engagement.InMemoryRoster;
+import org.relationshipledger.engagement.InMemoryTextVault;
 import org.relationshipledger.engagement.ownership.OwnershipCommand.AssignFirstOwner;
 import org.relationshipledger.engagement.ownership.OwnershipCommand.HandOver;
 import org.relationshipledger.engagement.ownership.OwnershipEvent.FirstOwnerAssigned;
@@ -23,6 +25,7 @@ class AccountOwnershipTest {
 
     static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
     static final String ACCOUNT = "acme";
+    static final String KEY = "handover:acme@" + NOW;
     static final FirstOwnerAssigned ALICE_OWNS = new FirstOwnerAssigned(ACCOUNT, "alice", "lead", NOW);
 
     FixtureConfiguration<AccountOwnership> fixture;
@@ -32,6 +35,7 @@ class AccountOwnershipTest {
         fixture = new AggregateTestFixture<>(AccountOwnership.class);
         fixture.registerInjectableResource(new InMemoryRoster().account(ACCOUNT));
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new InMemoryTextVault());
     }
 
     @Nested
@@ -66,8 +70,8 @@ class AccountOwnershipTest {
         void handsOverWithNoteAndOpenItems() {
             fixture.given(ALICE_OWNS)
                     .when(new HandOver(ACCOUNT, "alice", "bob", " Renewal in March ", List.of("Send pricing")))
-                    .expectEvents(new HandedOver(ACCOUNT, "alice", "bob", "Renewal in March",
-                            List.of("Send pricing"), NOW));
+                    .expectEvents(new HandedOver(ACCOUNT, "alice", "bob", sealed(KEY, "Renewal in March"),
+                            List.of(sealed(KEY, "Send pricing")), NOW));
         }
 
         @Test
@@ -79,7 +83,7 @@ class AccountOwnershipTest {
 
         @Test
         void refusesAHandoverByTheFormerOwner() {
-            fixture.given(ALICE_OWNS, new HandedOver(ACCOUNT, "alice", "bob", "note", List.of(), NOW))
+            fixture.given(ALICE_OWNS, new HandedOver(ACCOUNT, "alice", "bob", sealed(KEY, "note"), List.of(), NOW))
                     .when(new HandOver(ACCOUNT, "alice", "carol", "note", List.of()))
                     .expectNoEvents().expectException(violation(RuleViolation.Kind.CONFLICT, "fromOwnerId"));
         }

@@ -1,5 +1,6 @@
 package org.relationshipledger.engagement.survey;
 
+import static org.relationshipledger.engagement.InMemoryTextVault.sealed;
 import static org.relationshipledger.engagement.Violations.violation;
 
 import java.time.Clock;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.relationshipledger.core.web.RuleViolation;
 import org.relationshipledger.engagement.InMemoryRoster;
+import org.relationshipledger.engagement.InMemoryTextVault;
 import org.relationshipledger.engagement.survey.SurveyCommand.RecordSurveyAnswer;
 import org.relationshipledger.engagement.survey.SurveyEvent.SurveyAnswered;
 
@@ -31,6 +33,7 @@ class SurveyTest {
         fixture.registerInjectableResource(new InMemoryRoster().account(ACCOUNT).contact(ACCOUNT, "c-ann")
                 .erased(ACCOUNT, "c-gone"));
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new InMemoryTextVault());
     }
 
     @Nested
@@ -41,7 +44,8 @@ class SurveyTest {
         void recordsAnAnswerWithinTheKindsScale(SurveyKind kind, int score) {
             fixture.givenNoPriorActivity()
                     .when(new RecordSurveyAnswer("s-1", ACCOUNT, "c-ann", kind, score, "fine", null, "tm-1"))
-                    .expectEvents(new SurveyAnswered("s-1", ACCOUNT, "c-ann", kind, score, "fine", "tm-1", NOW));
+                    .expectEvents(new SurveyAnswered("s-1", ACCOUNT, "c-ann", kind, score,
+                            sealed("survey:s-1", "fine"), "tm-1", NOW));
         }
 
         @ParameterizedTest

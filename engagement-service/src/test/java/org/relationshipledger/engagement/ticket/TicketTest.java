@@ -1,5 +1,6 @@
 package org.relationshipledger.engagement.ticket;
 
+import static org.relationshipledger.engagement.InMemoryTextVault.sealed;
 import static org.relationshipledger.engagement.Violations.violation;
 
 import java.time.Clock;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.relationshipledger.core.web.RuleViolation;
 import org.relationshipledger.engagement.InMemoryRoster;
+import org.relationshipledger.engagement.InMemoryTextVault;
 import org.relationshipledger.engagement.ticket.TicketCommand.EscalateTicket;
 import org.relationshipledger.engagement.ticket.TicketCommand.OpenTicket;
 import org.relationshipledger.engagement.ticket.TicketCommand.RecordSlaBreach;
@@ -29,11 +31,12 @@ class TicketTest {
     static final Instant OPENED = Instant.parse("2026-11-23T09:00:00Z");
     static final String ACCOUNT = "acme";
     static final String ID = "t-1";
+    static final String KEY = "ticket:" + ID;
     static final SlaPolicy SLA = new SlaPolicy(Map.of(Severity.LOW, Duration.ofDays(5),
             Severity.MEDIUM, Duration.ofDays(2), Severity.HIGH, Duration.ofHours(8),
             Severity.CRITICAL, Duration.ofHours(4)));
-    static final TicketOpened OPENED_MEDIUM = new TicketOpened(ID, ACCOUNT, Severity.MEDIUM, "Export fails", "c-ann",
-            "tm-1", OPENED.plus(Duration.ofDays(2)), OPENED);
+    static final TicketOpened OPENED_MEDIUM = new TicketOpened(ID, ACCOUNT, Severity.MEDIUM,
+            sealed("ticket:" + ID, "Export fails"), "c-ann", "tm-1", OPENED.plus(Duration.ofDays(2)), OPENED);
 
     FixtureConfiguration<Ticket> fixture;
     MutableClock clock;
@@ -42,9 +45,11 @@ class TicketTest {
     void setUp() {
         clock = new MutableClock(OPENED);
         fixture = new AggregateTestFixture<>(Ticket.class);
-        fixture.registerInjectableResource(new InMemoryRoster().account(ACCOUNT).contact(ACCOUNT, "c-ann"));
+        fixture.registerInjectableResource(new InMemoryRoster().account(ACCOUNT).contact(ACCOUNT, "c-ann")
+                .departed(ACCOUNT, "c-gone", OPENED.minus(Duration.ofDays(1))));
         fixture.registerInjectableResource(SLA);
         fixture.registerInjectableResource(clock);
+        fixture.registerInjectableResource(new InMemoryTextVault());
     }
 
     @Nested
@@ -53,28 +58,71 @@ class TicketTest {
         @Test
         void opensWithTheDeadlineItsSeverityAllows() {
             fixture.givenNoPriorActivity()
-                    .when(new OpenTicket(ID, ACCOUNT, Severity.MEDIUM, " Export fails ", "c-ann", "tm-1"))
+                    .when(new OpenTicket(ID, ACCOUNT, Severity.MEDIUM, " Export fails ", "c-ann", "tm-1", null))
                     .expectEvents(OPENED_MEDIUM);
         }
 
         @Test
         void rejectsAnUnknownContact() {
             fixture.givenNoPriorActivity()
-                    .when(new OpenTicket(ID, ACCOUNT, Severity.LOW, "Export fails", "c-who", "tm-1"))
+                    .when(new OpenTicket(ID, ACCOUNT, Severity.LOW, "Export fails", "c-who", "tm-1", null))
                     .expectNoEvents().expectException(violation(RuleViolation.Kind.NOT_FOUND, "contactId"));
         }
 
         @Test
         void rejectsAnEmptySubject() {
             fixture.givenNoPriorActivity()
-                    .when(new OpenTicket(ID, ACCOUNT, Severity.LOW, "", null, "tm-1"))
+                    .when(new OpenTicket(ID, ACCOUNT, Severity.LOW, "", null, "tm-1", null))
                     .expectNoEvents().expectException(violation(RuleViolation.Kind.INVALID, "subject"));
+        }
+
+        @Test
+        void countsTheDeadlineFromWhenABackDatedTicketWasRaised() {
+            Instant raised = OPENED.minus(Duration.ofDays(3));
+            fixture.givenNoPriorActivity()
+                    .when(new OpenTicket(ID, ACCOUNT, Severity.CRITICAL, "Print export fails", "c-ann", "tm-1",
+                            raised))
+                    .expectEvents(new TicketOpened(ID, ACCOUNT, Severity.CRITICAL, sealed(KEY, "Print export fails"),
+                            "c-ann", "tm-1", raised.plus(Duration.ofHours(4)), raised));
+        }
+
+        @Test
+        void acceptsAnOpeningWithinTheClockSkewAllowance() {
+            Instant ahead = OPENED.plus(Duration.ofMinutes(1));
+            fixture.givenNoPriorActivity()
+                    .when(new OpenTicket(ID, ACCOUNT, Severity.MEDIUM, "Export fails", null, "tm-1", ahead))
+                    .expectEvents(new TicketOpened(ID, ACCOUNT, Severity.MEDIUM, sealed(KEY, "Export fails"), null,
+                            "tm-1", ahead.plus(Duration.ofDays(2)), ahead));
+        }
+
+        @Test
+        void rejectsAnOpeningInTheFuture() {
+            fixture.givenNoPriorActivity()
+                    .when(new OpenTicket(ID, ACCOUNT, Severity.MEDIUM, "Export fails", null, "tm-1",
+                            OPENED.plus(Duration.ofMinutes(3))))
+                    .expectNoEvents().expectException(violation(RuleViolation.Kind.INVALID, "openedAt"));
+        }
+
+        @Test
+        void letsABackDatedTicketNameAContactWhoHadNotLeftYet() {
+            Instant raised = OPENED.minus(Duration.ofDays(2));
+            fixture.givenNoPriorActivity()
+                    .when(new OpenTicket(ID, ACCOUNT, Severity.LOW, "Export fails", "c-gone", "tm-1", raised))
+                    .expectEvents(new TicketOpened(ID, ACCOUNT, Severity.LOW, sealed(KEY, "Export fails"), "c-gone",
+                            "tm-1", raised.plus(Duration.ofDays(5)), raised));
+        }
+
+        @Test
+        void refusesAContactWhoHadLeftBeforeTheTicketWasRaised() {
+            fixture.givenNoPriorActivity()
+                    .when(new OpenTicket(ID, ACCOUNT, Severity.LOW, "Export fails", "c-gone", "tm-1", null))
+                    .expectNoEvents().expectException(violation(RuleViolation.Kind.UNPROCESSABLE, "contactId"));
         }
 
         @Test
         void rejectsAnUnknownAccount() {
             fixture.givenNoPriorActivity()
-                    .when(new OpenTicket(ID, "nobody", Severity.LOW, "Export fails", null, "tm-1"))
+                    .when(new OpenTicket(ID, "nobody", Severity.LOW, "Export fails", null, "tm-1", null))
                     .expectNoEvents().expectException(violation(RuleViolation.Kind.NOT_FOUND, "accountId"));
         }
     }
@@ -135,6 +183,16 @@ class TicketTest {
             fixture.given(OPENED_MEDIUM)
                     .when(new RecordSlaBreach(ID, clock.instant()))
                     .expectEvents(new TicketSlaBreached(ID, ACCOUNT, Severity.MEDIUM, due, due));
+        }
+
+        @Test
+        void recordsTheBreachOfABackDatedTicketAtTheFirstLook() {
+            Instant raised = OPENED.minus(Duration.ofDays(3));
+            Instant due = raised.plus(Duration.ofHours(4));
+            fixture.given(new TicketOpened(ID, ACCOUNT, Severity.CRITICAL, sealed(KEY, "Print export fails"), null,
+                            "tm-1", due, raised))
+                    .when(new RecordSlaBreach(ID, clock.instant()))
+                    .expectEvents(new TicketSlaBreached(ID, ACCOUNT, Severity.CRITICAL, due, due));
         }
 
         @Test

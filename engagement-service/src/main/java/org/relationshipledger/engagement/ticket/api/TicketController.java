@@ -1,6 +1,7 @@
 package org.relationshipledger.engagement.ticket.api;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.Map;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -17,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TicketController {
 
-    record OpenRequest(Severity severity, String subject, String contactId, String openedBy) {
+    /** @param openedAt optional: when the client raised the case, if earlier than now */
+    record OpenRequest(Severity severity, String subject, String contactId, String openedBy, Instant openedAt) {
     }
 
     record EscalationRequest(Severity severity, String escalatedBy) {
@@ -43,7 +45,7 @@ class TicketController {
                                              String idempotencyKey) {
         IdempotentSubmissions.Submitted submitted = submissions.submit(idempotencyKey, "ticket",
                 new Fingerprinted(accountId, request), id -> new TicketCommand.OpenTicket(id, accountId,
-                        request.severity(), request.subject(), request.contactId(), request.openedBy()));
+                        request.severity(), request.subject(), request.contactId(), request.openedBy(), request.openedAt()));
         return ResponseEntity.created(URI.create("/tickets/" + submitted.id()))
                 .header("Idempotent-Replayed", Boolean.toString(submitted.replayed()))
                 .body(Map.of("ticketId", submitted.id()));
