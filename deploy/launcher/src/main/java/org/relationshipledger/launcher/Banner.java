@@ -25,14 +25,24 @@ final class Banner {
         text.append(infrastructure.embedded()
                 ? "\n  data    " + settings.dataDirectory() + " (./ledger reset wipes it)\n"
                 : "\n  (real servers from MONGODB_URI / KAFKA_BOOTSTRAP_SERVERS)\n");
+        if (!ledger.token().isEmpty()) {
+            text.append("""
+
+                    Every API call needs a bearer token. A development token (tenant "default", roles viewer, editor,
+                    auditor and admin, valid 12 h, signed by the key in %s):
+                      export LEDGER_TOKEN=%s
+                    """.formatted(settings.dataDirectory().resolve("dev-keys"), ledger.token()));
+        }
+        String auth = "-H \"Authorization: Bearer $LEDGER_TOKEN\" ";
         ledger.showcaseAccountId().ifPresent(id -> text.append("""
 
                 Demo: Northwind Logistics, the strategic account (see deploy/launcher/README.md for who is who):
-                  curl -s %s/accounts/%s/org-chart
-                  curl -s %s/accounts/%s/backward-mapping
-                  curl -s %s/accounts/%s/health
-                """.formatted(settings.baseUrlOf(LedgerService.MAPPING), id, settings.baseUrlOf(LedgerService.MAPPING), id,
-                settings.baseUrlOf(LedgerService.ANALYTICS), id)));
+                  curl -s %s%s/accounts/%s/org-chart
+                  curl -s %s%s/accounts/%s/backward-mapping
+                  curl -s %s%s/accounts/%s/health
+                """.formatted(auth, settings.baseUrlOf(LedgerService.MAPPING), id,
+                auth, settings.baseUrlOf(LedgerService.MAPPING), id,
+                auth, settings.baseUrlOf(LedgerService.ANALYTICS), id)));
         text.append("""
 
                 Try:

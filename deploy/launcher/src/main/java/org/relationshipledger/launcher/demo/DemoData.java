@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.relationshipledger.launcher.demo.DemoStory.Account;
 import org.relationshipledger.launcher.demo.DemoStory.Cadence;
@@ -40,9 +41,9 @@ public final class DemoData {
     private final Clock clock;
     private final Consumer<String> log;
 
-    private DemoData(DemoEndpoints endpoints, Clock clock, Consumer<String> log) {
+    private DemoData(DemoEndpoints endpoints, String bearerToken, Clock clock, Consumer<String> log) {
         this.endpoints = endpoints;
-        this.api = new LedgerApi(LEARNING_TIMEOUT);
+        this.api = new LedgerApi(LEARNING_TIMEOUT, bearerToken);
         this.clock = clock;
         this.log = log;
     }
@@ -65,13 +66,14 @@ public final class DemoData {
      * Loads the demo data unless this data directory has it already, and answers the strategic account's id.
      * A failed load leaves no marker; {@code ./ledger reset} then gives a clean start.
      */
-    public static String ensureLoaded(Path dataDirectory, DemoEndpoints endpoints, Consumer<String> log) {
+    public static String ensureLoaded(Path dataDirectory, DemoEndpoints endpoints, String bearerToken,
+                                      Consumer<String> log) {
         Optional<String> loaded = strategicAccountId(dataDirectory);
         if (loaded.isPresent()) {
             log.accept("demo data already loaded (strategic account " + loaded.get() + "); skipping");
             return loaded.get();
         }
-        String strategic = new DemoData(endpoints, Clock.systemUTC(), log).load();
+        String strategic = new DemoData(endpoints, bearerToken, Clock.systemUTC(), log).load();
         writeMarker(dataDirectory, strategic);
         return strategic;
     }
@@ -192,9 +194,13 @@ public final class DemoData {
             api.afterLearning("POST", engagement, at + "/surveys", body);
         }
         for (DemoStory.Ticket ticket : account.tickets()) {
-            String ticketId = api.afterLearning("POST", engagement, at + "/tickets", Map.of("severity",
-                    ticket.severity(), "subject", ticket.subject(), "contactId", ids.of(ticket.contact()),
-                    "openedBy", ownership.firstOwner())).get("ticketId").asText();
+            Map<String, Object> opening = new HashMap<>(Map.of("severity", ticket.severity(), "subject",
+                    ticket.subject(), "contactId", ids.of(ticket.contact()), "openedBy", ownership.firstOwner()));
+            if (ticket.openedDaysAgo() > 0) {
+                opening.put("openedAt", daysAgo(ticket.openedDaysAgo()).toString());
+            }
+            String ticketId = api.afterLearning("POST", engagement, at + "/tickets", opening).get("ticketId")
+                    .asText();
             if (ticket.resolved()) {
                 api.post(engagement, "/tickets/" + ticketId + "/resolution",
                         Map.of("resolvedBy", ownership.firstOwner()));
@@ -244,6 +250,14 @@ public final class DemoData {
 
     private static <T> T pick(List<T> cycle, int n) {
         return cycle.get(n % cycle.size());
+    }
+
+    /** Every demo person's full name and email: what must never appear in a log (a test greps for them). */
+    public static List<String> personalData() {
+        return DemoStory.ACCOUNTS.stream()
+                .flatMap(account -> account.people().stream()
+                        .flatMap(person -> Stream.of(person.fullName(), email(person.fullName(), account.emailDomain()))))
+                .toList();
     }
 
     static String email(String fullName, String domain) {

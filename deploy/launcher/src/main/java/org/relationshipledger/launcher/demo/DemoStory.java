@@ -6,7 +6,8 @@ import java.util.List;
  * The demo data set, as data. Northwind Logistics is the strategic account: its COO decides, defers to his VP of
  * Network Operations, who defers to a senior analyst our tm-bob knows very well, so backward mapping has a path
  * to show. The other accounts span the health bands: Harborview (watch, just handed over), Quillmark (at risk:
- * silent for months, detractors, a critical ticket) and Old Mill Bakeries (churned to a competitor).
+ * silent for months, detractors, a critical ticket already past its SLA) and Old Mill Bakeries (churned to a
+ * competitor).
  * Every person is fictional; every address is under example.com.
  */
 final class DemoStory {
@@ -46,7 +47,8 @@ final class DemoStory {
     record Answer(String contact, String kind, int score, int daysAgo, String comment) {
     }
 
-    record Ticket(String contact, String severity, String subject, boolean resolved) {
+    /** @param openedDaysAgo how long before the load the client raised it; 0 for a ticket opened now */
+    record Ticket(String contact, String severity, String subject, boolean resolved, int openedDaysAgo) {
     }
 
     /** @param handedOverTo null when the first owner still owns the account */
@@ -174,8 +176,9 @@ final class DemoStory {
                     new Answer("integration-lead", "CSAT", 4, 12, "API docs could be better"),
                     new Answer("support-specialist", "CSAT", 4, 8, null)),
             List.of(
-                    new Ticket("integration-lead", "HIGH", "Carrier API timeouts during the Monday peak", true),
-                    new Ticket("data-analyst", "LOW", "Report export shows times in UTC instead of local time", false)),
+                    new Ticket("integration-lead", "HIGH", "Carrier API timeouts during the Monday peak", true, 0),
+                    new Ticket("data-analyst", "LOW", "Report export shows times in UTC instead of local time", false,
+                            0)),
             new Ownership("tm-alice", null, null, List.of()),
             null);
 
@@ -206,7 +209,7 @@ final class DemoStory {
                     new Answer("clinical-systems", "NPS", 8, 45, "Good, but support is slow"),
                     new Answer("scheduling", "CSAT", 3, 40, null),
                     new Answer("informatics", "CSAT", 4, 40, null)),
-            List.of(new Ticket("scheduling", "MEDIUM", "Shift import fails for the night rota", false)),
+            List.of(new Ticket("scheduling", "MEDIUM", "Shift import fails for the night rota", false, 0)),
             new Ownership("tm-carol", "tm-bob", "Carol moves to the public-sector team; Martin is our champion",
                     List.of("Follow up on the night-rota import fix", "Prepare the renewal proposal")),
             null);
@@ -237,8 +240,10 @@ final class DemoStory {
                     new Answer("systems", "NPS", 5, 100, null),
                     new Answer("systems", "CSAT", 2, 100, "Support takes days")),
             List.of(
-                    new Ticket("systems", "CRITICAL", "Nightly print export fails; issue missed its deadline", false),
-                    new Ticket("production", "HIGH", "Editorial team cannot log in", false)),
+                    // Raised three days ago and logged late: already far past its four-hour SLA when loaded.
+                    new Ticket("systems", "CRITICAL", "Nightly print export fails; issue missed its deadline", false,
+                            3),
+                    new Ticket("production", "HIGH", "Editorial team cannot log in", false, 0)),
             new Ownership("tm-bob", null, null, List.of()),
             null);
 

@@ -25,9 +25,11 @@ final class LedgerApi {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final Duration learningTimeout;
+    private final String bearerToken;
 
-    LedgerApi(Duration learningTimeout) {
+    LedgerApi(Duration learningTimeout, String bearerToken) {
         this.learningTimeout = learningTimeout;
+        this.bearerToken = bearerToken;
     }
 
     JsonNode post(URI base, String path, Object body) {
@@ -57,7 +59,8 @@ final class LedgerApi {
 
     private HttpResponse<String> send(String method, URI base, String path, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json");
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + bearerToken);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
