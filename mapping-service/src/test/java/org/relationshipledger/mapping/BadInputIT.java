@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.relationshipledger.contracts.ContactEvent;
 import org.relationshipledger.core.eventstore.StoredEvents;
 import org.relationshipledger.mapping.accountmap.ContactDirectory.ContactStanding;
 import org.relationshipledger.mapping.integration.KnownContacts;
@@ -45,6 +46,8 @@ class BadInputIT {
     final String analyst = "analyst-" + UUID.randomUUID();
     final String departed = "departed-" + UUID.randomUUID();
     final String elsewhere = "elsewhere-" + UUID.randomUUID();
+    final String erased = "erased-" + UUID.randomUUID();
+    final String twin = "twin-" + UUID.randomUUID();
     String base;
     MappingHttp http;
 
@@ -59,10 +62,16 @@ class BadInputIT {
             contacts.added(account, departed, "Former CTO");
             contacts.left(account, departed);
             contacts.added(otherAccount, elsewhere, "Buyer elsewhere");
+            contacts.added(account, erased, "Former CFO");
+            contacts.erased(account, erased);
+            contacts.added(account, twin, "Analyst (duplicate record)");
+            contacts.publish(twin, new ContactEvent.ContactsMerged(account, analyst, twin, Instant.now()));
         }
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 knownContacts.standing(account, analyst) == ContactStanding.ACTIVE
                         && knownContacts.standing(account, departed) == ContactStanding.LEFT
+                        && knownContacts.standing(account, erased) == ContactStanding.ERASED
+                        && knownContacts.standing(account, twin) == ContactStanding.MERGED
                         && knownContacts.standing(otherAccount, elsewhere) == ContactStanding.ACTIVE);
         http.ok(HttpMethod.PUT, base + "/reporting-lines", line(vp, ceo));
         http.ok(HttpMethod.PUT, base + "/reporting-lines", line(analyst, vp));
@@ -96,6 +105,54 @@ class BadInputIT {
     @Test
     void rejectsAnUnknownRelationshipType() {
         refused(() -> http.put(base + "/relationships", relationship(ceo, vp, "ADORES", 3)), 400, null);
+    }
+
+    @Test
+    void rejectsAnUnknownReportingLineKind() {
+        refused(() -> http.put(base + "/reporting-lines",
+                "{\"contactId\":\"%s\",\"managerId\":\"%s\",\"kind\":\"SIDEWAYS\"}".formatted(analyst, ceo)),
+                400, null);
+    }
+
+    @Test
+    void rejectsAnUnknownReason() {
+        refused(() -> http.put(base + "/relationships", relationship(ceo, vp, "DEFERS_TO", 3).replace("TRUST", "VIBES")),
+                400, null);
+    }
+
+    @Test
+    void rejectsAnUnknownBuyingRole() {
+        refused(() -> http.put(base + "/roles/" + ceo, "{\"role\":\"KINGMAKER\",\"stance\":\"ALLY\"}"), 400, null);
+    }
+
+    @Test
+    void rejectsAnUnknownTypeWhenEndingARelationship() {
+        refused(() -> http.delete(base + "/relationships/" + ceo + "/" + vp + "/ADORES"), 400, null);
+    }
+
+    @Test
+    void rejectsAStrengthThatIsNotANumber() {
+        refused(() -> http.put(base + "/relationships",
+                relationship(ceo, vp, "DEFERS_TO", 3).replace("\"strength\":3", "\"strength\":\"strong\"")), 400, null);
+    }
+
+    @Test
+    void rejectsAnErasedContactAsAConflict() {
+        refused(() -> http.put(base + "/relationships", relationship(erased, ceo, "INFLUENCES", 3)),
+                409, "fromContactId");
+    }
+
+    @Test
+    void rejectsAMergedContactAsAConflictAndNamesTheWayOut() {
+        MappingHttp.Answer answer = refused(() -> http.put(base + "/reporting-lines", line(twin, ceo)),
+                409, "contactId");
+
+        assertThat(answer.body().path("detail").asText()).contains("use the surviving contact");
+    }
+
+    @Test
+    void rejectsADepartedManager() {
+        refused(() -> http.put(base + "/reporting-lines", line(analyst, departed)), 409, "managerId");
     }
 
     @Test

@@ -52,4 +52,12 @@ public sealed interface AccountMapCommand {
     record RateAffinity(@TargetAggregateIdentifier String accountId, String contactId, String teamMemberId,
                         int score, String note, Instant validFrom) implements AccountMapCommand {
     }
+
+    /**
+     * contacts-service merged {@code mergedContactId} into {@code survivingContactId}: the merged contact's lines,
+     * relationships, role, interests, coalition memberships and affinities are re-stated for the survivor.
+     */
+    record CarryOverMergedContact(@TargetAggregateIdentifier String accountId, String survivingContactId,
+                                  String mergedContactId, Instant validFrom) implements AccountMapCommand {
+    }
 }

@@ -1,9 +1,12 @@
 package org.relationshipledger.mapping.accountmap;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,8 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jgrapht.Graph;
-import org.jgrapht.GraphPath;
-import org.jgrapht.alg.shortestpath.BFSShortestPath;
 import org.jgrapht.graph.DefaultDirectedGraph;
 import org.jgrapht.graph.DefaultEdge;
 
@@ -52,6 +53,8 @@ public final class MapState {
     }
 
     private final Map<LineKey, ReportingLine> lines = new LinkedHashMap<>();
+    /** Each contact's managers, in the order their lines were set: the cycle check walks it upwards. */
+    private final Map<String, Set<String>> managersOf = new LinkedHashMap<>();
     private final Map<EdgeKey, Relationship> relationships = new LinkedHashMap<>();
     private final Map<String, RoleAssignment> roles = new LinkedHashMap<>();
     private final Map<String, Interest> interests = new LinkedHashMap<>();
@@ -61,10 +64,18 @@ public final class MapState {
 
     public MapState apply(AccountMapEvent event) {
         switch (event) {
-            case AccountMapEvent.ReportingLineSet set -> lines.put(new LineKey(set.contactId(), set.managerId()),
-                    new ReportingLine(set.contactId(), set.managerId(), set.kind(), set.validFrom()));
-            case AccountMapEvent.ReportingLineRemoved removed ->
-                    lines.remove(new LineKey(removed.contactId(), removed.managerId()));
+            case AccountMapEvent.ReportingLineSet set -> {
+                lines.put(new LineKey(set.contactId(), set.managerId()),
+                        new ReportingLine(set.contactId(), set.managerId(), set.kind(), set.validFrom()));
+                managersOf.computeIfAbsent(set.contactId(), c -> new LinkedHashSet<>()).add(set.managerId());
+            }
+            case AccountMapEvent.ReportingLineRemoved removed -> {
+                lines.remove(new LineKey(removed.contactId(), removed.managerId()));
+                Set<String> managers = managersOf.getOrDefault(removed.contactId(), Set.of());
+                if (managers.remove(removed.managerId()) && managers.isEmpty()) {
+                    managersOf.remove(removed.contactId());
+                }
+            }
             case AccountMapEvent.RelationshipChanged changed -> relationships.put(
                     new EdgeKey(changed.fromContactId(), changed.toContactId(), changed.type()),
                     new Relationship(changed.fromContactId(), changed.toContactId(), changed.type(),
@@ -100,18 +111,30 @@ public final class MapState {
         if (contactId.equals(managerId)) {
             return Optional.of(List.of(contactId, contactId));
         }
-        Graph<String, DefaultEdge> hierarchy = hierarchy();
-        if (!hierarchy.containsVertex(contactId) || !hierarchy.containsVertex(managerId)) {
-            return Optional.empty();
+        // Breadth first up the hierarchy from the would-be manager: only their superiors are visited, so the check
+        // costs the height of the hierarchy, not its size.
+        Map<String, String> reachedFrom = new HashMap<>();
+        reachedFrom.put(managerId, managerId);
+        Deque<String> frontier = new ArrayDeque<>(List.of(managerId));
+        while (!frontier.isEmpty()) {
+            String at = frontier.removeFirst();
+            for (String superior : managersOf.getOrDefault(at, Set.of())) {
+                if (reachedFrom.putIfAbsent(superior, at) != null) {
+                    continue;
+                }
+                if (superior.equals(contactId)) {
+                    List<String> back = new ArrayList<>();
+                    for (String step = contactId; !step.equals(managerId); step = reachedFrom.get(step)) {
+                        back.add(step);
+                    }
+                    back.add(managerId);
+                    back.add(contactId);
+                    return Optional.of(List.copyOf(back.reversed()));
+                }
+                frontier.addLast(superior);
+            }
         }
-        GraphPath<String, DefaultEdge> back = BFSShortestPath.findPathBetween(hierarchy, managerId, contactId);
-        if (back == null) {
-            return Optional.empty();
-        }
-        List<String> cycle = new ArrayList<>();
-        cycle.add(contactId);
-        cycle.addAll(back.getVertexList());
-        return Optional.of(List.copyOf(cycle));
+        return Optional.empty();
     }
 
     /**
@@ -158,6 +181,10 @@ public final class MapState {
 
     public boolean hasInterest(String interestId) {
         return interests.containsKey(interestId);
+    }
+
+    public Optional<Affinity> affinity(String contactId, String teamMemberId) {
+        return Optional.ofNullable(affinities.getOrDefault(contactId, Map.of()).get(teamMemberId));
     }
 
     /** Every team member's current rating of the contact, side by side. */

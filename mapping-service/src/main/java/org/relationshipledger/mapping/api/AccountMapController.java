@@ -136,9 +136,10 @@ class AccountMapController {
     @Operation(summary = "Record a contact's need, concern or fear with its horizon")
     ResponseEntity<Map<String, String>> recordInterest(@PathVariable String accountId,
                                                        @Valid @RequestBody InterestRequest request) {
-        String interestId = UUID.randomUUID().toString();
-        commands.sendAndWait(new AccountMapCommand.RecordInterest(accountId, interestId, request.contactId(),
-                request.kind(), request.horizon(), request.text(), AsOf.validFrom(request.validFrom(), clock)));
+        // An interest already recorded with the same words answers with its id and records nothing.
+        String interestId = commands.sendAndWait(new AccountMapCommand.RecordInterest(accountId,
+                UUID.randomUUID().toString(), request.contactId(), request.kind(), request.horizon(), request.text(),
+                AsOf.validFrom(request.validFrom(), clock)));
         return ResponseEntity.created(URI.create("/accounts/" + accountId + "/interests/" + interestId))
                 .body(Map.of("interestId", interestId));
     }
@@ -147,9 +148,10 @@ class AccountMapController {
     @Operation(summary = "Form a named coalition aligned with or opposed to our interests")
     ResponseEntity<Map<String, String>> formCoalition(@PathVariable String accountId,
                                                       @Valid @RequestBody CoalitionRequest request) {
-        String coalitionId = UUID.randomUUID().toString();
-        commands.sendAndWait(new AccountMapCommand.FormCoalition(accountId, coalitionId, request.name(),
-                request.alignment(), request.memberIds(), AsOf.validFrom(request.validFrom(), clock)));
+        // A coalition already formed with the same name, alignment and members answers with its id.
+        String coalitionId = commands.sendAndWait(new AccountMapCommand.FormCoalition(accountId,
+                UUID.randomUUID().toString(), request.name(), request.alignment(), request.memberIds(),
+                AsOf.validFrom(request.validFrom(), clock)));
         return ResponseEntity.created(URI.create("/accounts/" + accountId + "/coalitions/" + coalitionId))
                 .body(Map.of("coalitionId", coalitionId));
     }

@@ -1,6 +1,7 @@
 package org.relationshipledger.mapping.api;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.relationshipledger.core.web.RuleViolation;
 import org.relationshipledger.mapping.views.ApproachPlan;
@@ -8,7 +9,6 @@ import org.relationshipledger.mapping.views.BackwardMapping;
 import org.relationshipledger.mapping.views.Coverage;
 import org.relationshipledger.mapping.views.InfluenceMap;
 import org.relationshipledger.mapping.views.OrgChart;
-import org.relationshipledger.mapping.views.Picture;
 import org.relationshipledger.mapping.views.PowerRanking;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,14 +44,15 @@ class MapQueryController {
     @Operation(summary = "The hierarchy as a forest with dotted lines, roles, stance and best team affinity")
     OrgChart.View orgChart(@PathVariable String accountId,
                            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
-        return OrgChart.of(picture(accountId, asOf));
+        return maps.view(accountId, AsOf.parse(asOf, clock), "org-chart", OrgChart::of, OrgChart.View::at);
     }
 
     @GetMapping("/influence-map")
     @Operation(summary = "Nodes, typed weighted edges and coalitions, with a heat per contact")
     InfluenceMap.View influenceMap(@PathVariable String accountId,
                                    @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
-        return InfluenceMap.of(picture(accountId, asOf));
+        return maps.view(accountId, AsOf.parse(asOf, clock), "influence-map", InfluenceMap::of,
+                InfluenceMap.View::at);
     }
 
     @GetMapping("/backward-mapping")
@@ -68,11 +69,14 @@ class MapQueryController {
         if (limit < 1 || limit > 50) {
             throw RuleViolation.invalid("limit", "limit must be between 1 and 50, was " + limit);
         }
-        Picture picture = picture(accountId, asOf);
-        if (from != null && !picture.contacts().containsKey(from)) {
-            throw RuleViolation.notFound("from", from + " is not a contact of account " + accountId + " at this time");
-        }
-        return BackwardMapping.of(picture, from, threshold, limit);
+        return maps.view(accountId, AsOf.parse(asOf, clock), List.of("backward-mapping", String.valueOf(from),
+                threshold, limit), picture -> {
+                    if (from != null && !picture.contacts().containsKey(from)) {
+                        throw RuleViolation.notFound("from",
+                                from + " is not a contact of account " + accountId + " at this time");
+                    }
+                    return BackwardMapping.of(picture, from, threshold, limit);
+                }, BackwardMapping.View::at);
     }
 
     @GetMapping("/approach-plan")
@@ -82,24 +86,23 @@ class MapQueryController {
                                    @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
         ApproachPlan.Strategy chosen = ApproachPlan.Strategy.parse(strategy).orElseThrow(() -> RuleViolation
                 .invalid("strategy", "strategy must be bootstrapping or pyramiding, was '" + strategy + "'"));
-        return ApproachPlan.of(picture(accountId, asOf), chosen);
+        return maps.view(accountId, AsOf.parse(asOf, clock), List.of("approach-plan", chosen),
+                picture -> ApproachPlan.of(picture, chosen), ApproachPlan.View::at);
     }
 
     @GetMapping("/power-ranking")
     @Operation(summary = "Contacts ranked by influence (PageRank over DEFERS_TO/INFLUENCES weighted by strength)")
     PowerRanking.View powerRanking(@PathVariable String accountId,
                                    @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
-        return PowerRanking.of(picture(accountId, asOf));
+        return maps.view(accountId, AsOf.parse(asOf, clock), "power-ranking", PowerRanking::of,
+                PowerRanking.View::at);
     }
 
     @GetMapping("/coverage")
     @Operation(summary = "Decision-relevant contacts without a team affinity of at least 3: the relationship gaps")
     Coverage.View coverage(@PathVariable String accountId,
                            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
-        return Coverage.of(picture(accountId, asOf));
+        return maps.view(accountId, AsOf.parse(asOf, clock), "coverage", Coverage::of, Coverage.View::at);
     }
 
-    private Picture picture(String accountId, String asOf) {
-        return maps.picture(accountId, AsOf.parse(asOf, clock));
-    }
 }

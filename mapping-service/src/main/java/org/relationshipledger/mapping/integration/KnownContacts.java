@@ -3,6 +3,7 @@ package org.relationshipledger.mapping.integration;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Projections.include;
 import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
 
@@ -32,6 +33,7 @@ import com.mongodb.client.MongoDatabase;
 public class KnownContacts implements ContactDirectory {
 
     public static final String COLLECTION = "mapping_known_contacts";
+    private static final String VERSION = "version";
 
     private final MongoCollection<Document> documents;
 
@@ -57,7 +59,20 @@ public class KnownContacts implements ContactDirectory {
                     set(field(merged.mergedContactId(), "mergedInto"), merged.survivingContactId()),
                     set(field(merged.mergedContactId(), "leftAt"), at));
         };
-        return ProjectionGuard.applyOnce(documents, event.accountId(), envelope, update);
+        return ProjectionGuard.applyOnce(documents, event.accountId(), envelope, combine(update, inc(VERSION, 1L)));
+    }
+
+    /**
+     * Counts the changes applied to the account's contacts ({@code -1} if none yet), so a reader holding the cards
+     * can tell with one small unique-key read whether they are still current.
+     */
+    public long version(String accountId) {
+        Document found = documents.find(eq("_id", accountId)).projection(include(VERSION)).first();
+        if (found == null) {
+            return -1;
+        }
+        Object version = found.get(VERSION);
+        return version instanceof Number number ? number.longValue() : 0;
     }
 
     @Override

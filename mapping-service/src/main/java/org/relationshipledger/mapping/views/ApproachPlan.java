@@ -37,6 +37,11 @@ public final class ApproachPlan {
     }
 
     public record View(String accountId, Instant asOf, Strategy strategy, List<Step> steps) {
+
+        /** The same view, for another instant at which its picture still holds. */
+        public View at(Instant instant) {
+            return new View(accountId, instant, strategy, steps);
+        }
     }
 
     private ApproachPlan() {

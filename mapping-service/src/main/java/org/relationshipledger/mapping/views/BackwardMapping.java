@@ -38,6 +38,11 @@ public final class BackwardMapping {
 
     public record View(String accountId, Instant asOf, String fromContactId, int minAffinity, List<Path> paths,
                        String reason) {
+
+        /** The same view, for another instant at which its picture still holds. */
+        public View at(Instant instant) {
+            return new View(accountId, instant, fromContactId, minAffinity, paths, reason);
+        }
     }
 
     /** A traversal edge remembers the relationship it follows, whichever way that relationship points. */

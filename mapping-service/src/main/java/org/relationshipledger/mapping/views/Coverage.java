@@ -21,6 +21,11 @@ public final class Coverage {
     }
 
     public record View(String accountId, Instant asOf, int coveredAt, List<Entry> gaps, List<Entry> covered) {
+
+        /** The same view, for another instant at which its picture still holds. */
+        public View at(Instant instant) {
+            return new View(accountId, instant, coveredAt, gaps, covered);
+        }
     }
 
     private Coverage() {

@@ -47,6 +47,11 @@ public final class InfluenceMap {
 
     public record View(String accountId, Instant asOf, List<Node> nodes, List<Edge> edges,
                        List<CoalitionView> coalitions) {
+
+        /** The same view, for another instant at which its picture still holds. */
+        public View at(Instant instant) {
+            return new View(accountId, instant, nodes, edges, coalitions);
+        }
     }
 
     private InfluenceMap() {

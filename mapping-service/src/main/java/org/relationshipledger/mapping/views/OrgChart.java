@@ -27,6 +27,11 @@ public final class OrgChart {
     }
 
     public record View(String accountId, Instant asOf, List<Node> roots, List<Line> otherLines) {
+
+        /** The same view, for another instant at which its picture still holds. */
+        public View at(Instant instant) {
+            return new View(accountId, instant, roots, otherLines);
+        }
     }
 
     private OrgChart() {

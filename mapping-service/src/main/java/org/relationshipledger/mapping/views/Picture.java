@@ -85,6 +85,11 @@ public record Picture(String accountId, Instant asOf, Map<String, ContactCard> c
                 interests);
     }
 
+    /** The same picture stamped with another instant at which it still holds. */
+    public Picture at(Instant instant) {
+        return new Picture(accountId, instant, contacts, lines, relationships, roles, affinities, coalitions, interests);
+    }
+
     /** The team's strongest tie to the contact; ties go to the alphabetically first team member, for stable answers. */
     public Optional<Affinity> bestAffinity(String contactId) {
         return affinities.getOrDefault(contactId, List.of()).stream()

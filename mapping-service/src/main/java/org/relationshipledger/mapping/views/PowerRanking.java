@@ -27,6 +27,11 @@ public final class PowerRanking {
     }
 
     public record View(String accountId, Instant asOf, List<Entry> ranking) {
+
+        /** The same view, for another instant at which its picture still holds. */
+        public View at(Instant instant) {
+            return new View(accountId, instant, ranking);
+        }
     }
 
     private PowerRanking() {

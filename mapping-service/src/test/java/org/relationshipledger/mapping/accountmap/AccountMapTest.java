@@ -181,6 +181,24 @@ class AccountMapTest {
         }
 
         @Test
+        void recordsNothingWhenTheSameRelationshipIsStatedAgain() {
+            fixture.given(edge("ceo", "vp", RelationshipType.DEFERS_TO, 2))
+                    .when(new ChangeRelationship(ACCOUNT, "ceo", "vp", RelationshipType.DEFERS_TO, 2,
+                            RelationshipReason.AUTHORITY, null, null, T.plusSeconds(60)))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void recordsNewEvidenceForAnUnchangedStrength() {
+            fixture.given(edge("ceo", "vp", RelationshipType.DEFERS_TO, 2))
+                    .when(new ChangeRelationship(ACCOUNT, "ceo", "vp", RelationshipType.DEFERS_TO, 2,
+                            RelationshipReason.AUTHORITY, null, "board minutes", T))
+                    .expectEvents(new RelationshipChanged(ACCOUNT, "ceo", "vp", RelationshipType.DEFERS_TO, 2,
+                            RelationshipReason.AUTHORITY, null, "board minutes", T));
+        }
+
+        @Test
         void rejectsASelfRelationship() {
             fixture.givenNoPriorActivity()
                     .when(new ChangeRelationship(ACCOUNT, "vp", "vp", RelationshipType.INFLUENCES, 3,
@@ -241,6 +259,21 @@ class AccountMapTest {
         }
 
         @Test
+        void recordsNothingWhenTheSameRoleAndStanceAreAssignedAgain() {
+            fixture.given(new BuyingRoleAssigned(ACCOUNT, "ceo", BuyingRole.DECISION_MAKER, Stance.NEUTRAL, T))
+                    .when(new AssignBuyingRole(ACCOUNT, "ceo", BuyingRole.DECISION_MAKER, Stance.NEUTRAL, T))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void recordsAChangedStance() {
+            fixture.given(new BuyingRoleAssigned(ACCOUNT, "ceo", BuyingRole.DECISION_MAKER, Stance.NEUTRAL, T))
+                    .when(new AssignBuyingRole(ACCOUNT, "ceo", BuyingRole.DECISION_MAKER, Stance.ALLY, T))
+                    .expectEvents(new BuyingRoleAssigned(ACCOUNT, "ceo", BuyingRole.DECISION_MAKER, Stance.ALLY, T));
+        }
+
+        @Test
         void rejectsAMergedContact() {
             fixture.givenNoPriorActivity()
                     .when(new AssignBuyingRole(ACCOUNT, "twin", BuyingRole.USER, Stance.ALLY, T))
@@ -262,6 +295,27 @@ class AccountMapTest {
         }
 
         @Test
+        void answersWithTheRecordedInterestWhenTheSameWordsAreRecordedAgain() {
+            fixture.given(new InterestRecorded(ACCOUNT, "i1", "cfo", InterestKind.NEED, Horizon.SHORT_TERM,
+                            "cut close time to 3 days", T))
+                    .when(new RecordInterest(ACCOUNT, "i2", "cfo", InterestKind.NEED, Horizon.SHORT_TERM,
+                            "cut close time to 3 days", T))
+                    .expectSuccessfulHandlerExecution()
+                    .expectResultMessagePayload("i1")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAnInterestIdAlreadyUsedForOtherWords() {
+            fixture.given(new InterestRecorded(ACCOUNT, "i1", "cfo", InterestKind.NEED, Horizon.SHORT_TERM,
+                            "cut close time to 3 days", T))
+                    .when(new RecordInterest(ACCOUNT, "i1", "cfo", InterestKind.FEAR, Horizon.SHORT_TERM,
+                            "audit findings", T))
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class);
+        }
+
+        @Test
         void rejectsABlankText() {
             fixture.givenNoPriorActivity()
                     .when(new RecordInterest(ACCOUNT, "i1", "cfo", InterestKind.FEAR, Horizon.LONG_TERM, " ", T))
@@ -280,6 +334,17 @@ class AccountMapTest {
                             List.of("cfo", "analyst", "cfo"), T))
                     .expectEvents(new CoalitionFormed(ACCOUNT, "c1", "Finance modernisers", CoalitionAlignment.ALIGNED,
                             List.of("cfo", "analyst"), T));
+        }
+
+        @Test
+        void answersWithTheExistingCoalitionWhenTheSameOneIsFormedAgain() {
+            fixture.given(new CoalitionFormed(ACCOUNT, "c1", "Finance modernisers", CoalitionAlignment.ALIGNED,
+                            List.of("cfo", "analyst"), T))
+                    .when(new FormCoalition(ACCOUNT, "c2", "Finance modernisers", CoalitionAlignment.ALIGNED,
+                            List.of("analyst", "cfo"), T))
+                    .expectSuccessfulHandlerExecution()
+                    .expectResultMessagePayload("c1")
+                    .expectNoEvents();
         }
 
         @Test
@@ -305,6 +370,26 @@ class AccountMapTest {
         }
 
         @Test
+        void recordsNothingWhenTheSameMembersAreStatedAgainInAnotherOrder() {
+            fixture.given(new CoalitionFormed(ACCOUNT, "c1", "Old guard", CoalitionAlignment.OPPOSED,
+                            List.of("ceo", "vp"), T))
+                    .when(new ChangeCoalition(ACCOUNT, "c1", "Old guard", CoalitionAlignment.OPPOSED,
+                            List.of("vp", "ceo", "vp"), T))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void recordsARenameWithTheSameMembers() {
+            fixture.given(new CoalitionFormed(ACCOUNT, "c1", "Old guard", CoalitionAlignment.OPPOSED,
+                            List.of("ceo", "vp"), T))
+                    .when(new ChangeCoalition(ACCOUNT, "c1", "Sceptics", CoalitionAlignment.OPPOSED,
+                            List.of("ceo", "vp"), T))
+                    .expectEvents(new CoalitionChanged(ACCOUNT, "c1", "Sceptics", CoalitionAlignment.OPPOSED,
+                            List.of("ceo", "vp"), T));
+        }
+
+        @Test
         void refusesToChangeAnUnknownCoalition() {
             fixture.givenNoPriorActivity()
                     .when(new ChangeCoalition(ACCOUNT, "c9", "x", CoalitionAlignment.ALIGNED, List.of("ceo"), T))
@@ -325,6 +410,22 @@ class AccountMapTest {
                             .satisfies(state -> assertThat(state.affinities("analyst"))
                                     .extracting(MapState.Affinity::teamMemberId, MapState.Affinity::score)
                                     .containsExactly(tuple("alice", 5), tuple("bob", 2))));
+        }
+
+        @Test
+        void recordsNothingWhenTheSameScoreAndNoteAreRatedAgain() {
+            fixture.given(new AffinityRated(ACCOUNT, "analyst", "alice", 5, "former colleague", T))
+                    .when(new RateAffinity(ACCOUNT, "analyst", "alice", 5, "former colleague", T))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void recordsANewNoteForAnUnchangedScore() {
+            fixture.given(new AffinityRated(ACCOUNT, "analyst", "alice", 5, "former colleague", T))
+                    .when(new RateAffinity(ACCOUNT, "analyst", "alice", 5, "former colleague, met at the summit", T))
+                    .expectEvents(new AffinityRated(ACCOUNT, "analyst", "alice", 5,
+                            "former colleague, met at the summit", T));
         }
 
         @Test
