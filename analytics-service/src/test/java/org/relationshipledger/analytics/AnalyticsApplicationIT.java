@@ -3,19 +3,10 @@ package org.relationshipledger.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.relationshipledger.testkit.WithRealInfrastructure;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-@WithRealInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AnalyticsApplicationIT {
-
-    @Autowired
-    TestRestTemplate http;
+class AnalyticsApplicationIT extends AnalyticsIntegration {
 
     @Test
     void startsOnRealInfrastructureAndReportsItselfReady() {

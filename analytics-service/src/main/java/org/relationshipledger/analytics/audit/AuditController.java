@@ -85,7 +85,7 @@ class AuditController {
         line.put("partition", entry.get("partition"));
         line.put("offset", entry.get("offset"));
         try {
-            line.put("data", json.readTree(entry.getString("payload")));
+            line.put("data", json.readTree(AccountLedger.payload(entry)));
             out.write(json.writeValueAsBytes(line));
             out.write('\n');
         } catch (IOException e) {

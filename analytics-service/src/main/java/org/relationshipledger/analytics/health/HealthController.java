@@ -9,9 +9,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.relationshipledger.analytics.health.scoring.HealthScore;
 import org.relationshipledger.contracts.AccountEvent.Segment;
+import org.relationshipledger.core.tenancy.AccountTenancy;
+import org.relationshipledger.core.tenancy.Tenants;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,10 +28,12 @@ class HealthController {
 
     private final HealthQueries queries;
     private final Clock clock;
+    private final AccountTenancy tenancy;
 
-    HealthController(HealthQueries queries, Clock clock) {
+    HealthController(HealthQueries queries, Clock clock, AccountTenancy tenancy) {
         this.queries = queries;
         this.clock = clock;
+        this.tenancy = tenancy;
     }
 
     @GetMapping("/accounts/{accountId}/health")
@@ -56,7 +62,15 @@ class HealthController {
     List<AtRiskAccount> atRisk(@RequestParam(required = false) String owner,
                                @RequestParam(required = false) String segment,
                                @RequestParam(required = false) String asOf) {
-        return queries.handle(new ListAtRisk(owner == null || owner.isBlank() ? null : owner,
+        List<AtRiskAccount> all = queries.handle(new ListAtRisk(owner == null || owner.isBlank() ? null : owner,
                 choice("segment", segment, Segment.class, null), instant("asOf", asOf)));
+        // Ranked within the caller's tenant: another tenant's accounts are not there at all (ADR 0060).
+        Set<String> visible = tenancy.visibleTo(all.stream().map(AtRiskAccount::accountId).toList(),
+                Tenants.current().orElse(tenancy.defaultTenant()));
+        AtomicInteger rank = new AtomicInteger();
+        return all.stream().filter(account -> visible.contains(account.accountId()))
+                .map(account -> new AtRiskAccount(rank.incrementAndGet(), account.accountId(), account.name(),
+                        account.owner(), account.segment(), account.score(), account.topReasons()))
+                .toList();
     }
 }

@@ -1,5 +1,6 @@
 package org.relationshipledger.analytics.health;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -12,7 +13,6 @@ import org.relationshipledger.analytics.health.scoring.HealthScore;
 import org.relationshipledger.analytics.health.scoring.HealthScoring;
 import org.relationshipledger.analytics.history.AccountHistory;
 import org.relationshipledger.analytics.ledger.AccountLedger;
-import org.relationshipledger.analytics.ledger.AccountView;
 import org.relationshipledger.core.web.RuleViolation;
 import org.springframework.stereotype.Service;
 
@@ -22,15 +22,22 @@ public class HealthQueries {
     static final int TOP_REASONS = 3;
 
     private final AccountLedger ledger;
+    private final Clock clock;
 
-    HealthQueries(AccountLedger ledger) {
+    HealthQueries(AccountLedger ledger, Clock clock) {
         this.ledger = ledger;
+        this.clock = clock;
     }
 
-    /** The current score comes from the materialised view; an {@code asOf} one is folded from the log. */
+    /**
+     * The current score is the materialised fold judged now, so it decays while nothing happens; an {@code asOf}
+     * one is folded from the events recorded by then and judged then.
+     */
     public HealthScore handle(FindHealth query) {
         if (query.asOf() == null) {
-            return ledger.view(query.accountId()).map(AccountView::health).orElseThrow(() -> unknown(query.accountId()));
+            Instant now = clock.instant();
+            return ledger.healthInputs(query.accountId()).map(inputs -> HealthScoring.score(inputs, now, ledger.model()))
+                    .orElseThrow(() -> unknown(query.accountId()));
         }
         AccountHistory history = historyOf(query.accountId()).upTo(query.asOf());
         if (history.isEmpty()) {
@@ -44,10 +51,13 @@ public class HealthQueries {
         return HealthScoring.history(historyOf(query.accountId()), query.instants(), ledger.model());
     }
 
+    /** Without {@code asOf}, every account's materialised fold is judged now, so silent accounts rank as decayed. */
     public List<AtRiskAccount> handle(ListAtRisk query) {
+        Instant now = clock.instant();
         List<Candidate> candidates = query.asOf() == null
                 ? ledger.views().stream().map(view -> new Candidate(view.accountId(), view.name(), view.owner(),
-                        view.segment(), view.churned(), view.health())).toList()
+                        view.segment(), view.churned(), HealthScoring.score(view.health(), now, ledger.model())))
+                        .toList()
                 : ledger.accountIds().stream().map(accountId -> scoredAt(accountId, query.asOf()))
                         .flatMap(Optional::stream).toList();
         AtomicInteger rank = new AtomicInteger();

@@ -22,8 +22,9 @@ class AccountLedgerListener {
         this.ledger = ledger;
     }
 
+    /** {@code analytics.ledger.consume-live=false}: an instance that serves and replays but does not follow the topics. */
     @KafkaListener(topics = {Topics.CONTACTS, Topics.MAPPING, Topics.ENGAGEMENT}, groupId = GROUP,
-            containerFactory = "ledgerListenerFactory")
+            containerFactory = "ledgerListenerFactory", autoStartup = "${analytics.ledger.consume-live:true}")
     void on(ConsumerRecord<String, byte[]> record) {
         ledger.record(RecordReader.read(record));
     }

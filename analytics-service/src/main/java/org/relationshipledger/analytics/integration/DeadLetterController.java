@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.bson.Document;
 import org.relationshipledger.core.consumer.DeadLetters;
 import org.relationshipledger.core.web.RuleViolation;
+import org.relationshipledger.core.tenancy.AccountTenancy;
+import org.relationshipledger.core.tenancy.Tenants;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,9 +22,11 @@ class DeadLetterController {
     static final int MAX_LIMIT = 500;
 
     private final DeadLetters deadLetters;
+    private final AccountTenancy tenancy;
 
-    DeadLetterController(DeadLetters deadLetters) {
+    DeadLetterController(DeadLetters deadLetters, AccountTenancy tenancy) {
         this.deadLetters = deadLetters;
+        this.tenancy = tenancy;
     }
 
     /** The parked record's envelope headers, without its payload: an operator needs the where and why, not the data. */
@@ -34,8 +39,14 @@ class DeadLetterController {
         return list(count(limit));
     }
 
+    /** Records keyed by the caller's tenant's accounts only (keyless ones count as the default tenant's). */
     private List<ParkedRecord> list(int limit) {
-        return deadLetters.list(limit).stream().map(DeadLetterController::parked).toList();
+        List<ParkedRecord> parked = deadLetters.list(limit).stream().map(DeadLetterController::parked).toList();
+        String tenant = Tenants.current().orElse(tenancy.defaultTenant());
+        Set<String> visible = tenancy.visibleTo(parked.stream().map(ParkedRecord::key)
+                .filter(java.util.Objects::nonNull).toList(), tenant);
+        return parked.stream().filter(record -> record.key() == null
+                ? tenant.equals(tenancy.defaultTenant()) : visible.contains(record.key())).toList();
     }
 
     private static int count(String text) {

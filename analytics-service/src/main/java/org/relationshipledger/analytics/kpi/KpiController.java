@@ -6,6 +6,8 @@ import static org.relationshipledger.analytics.web.QueryParameters.instant;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 
 import org.relationshipledger.analytics.kpi.math.GroupBy;
 import org.relationshipledger.analytics.kpi.math.KpiReport;
@@ -13,6 +15,8 @@ import org.relationshipledger.analytics.kpi.math.Kpis;
 import org.relationshipledger.analytics.ledger.AccountLedger;
 import org.relationshipledger.analytics.ledger.AccountView;
 import org.relationshipledger.core.web.RuleViolation;
+import org.relationshipledger.core.tenancy.AccountTenancy;
+import org.relationshipledger.core.tenancy.Tenants;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,10 +28,12 @@ class KpiController {
 
     private final AccountLedger ledger;
     private final Clock clock;
+    private final AccountTenancy tenancy;
 
-    KpiController(AccountLedger ledger, Clock clock) {
+    KpiController(AccountLedger ledger, Clock clock, AccountTenancy tenancy) {
         this.ledger = ledger;
         this.clock = clock;
+        this.tenancy = tenancy;
     }
 
     @GetMapping("/kpis")
@@ -45,7 +51,11 @@ class KpiController {
     }
 
     KpiReport handle(FindKpis query) {
-        return Kpis.compute(ledger.views().stream().map(AccountView::facts).toList(), query.from(), query.to(),
-                query.groupBy());
+        // The caller's tenant's accounts only (ADR 0060).
+        List<AccountView> views = ledger.views();
+        Set<String> visible = tenancy.visibleTo(views.stream().map(AccountView::accountId).toList(),
+                Tenants.current().orElse(tenancy.defaultTenant()));
+        return Kpis.compute(views.stream().filter(view -> visible.contains(view.accountId()))
+                .map(AccountView::facts).toList(), query.from(), query.to(), query.groupBy());
     }
 }

@@ -2,6 +2,7 @@ package org.relationshipledger.analytics.ledger;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Updates.addEachToSet;
 import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
@@ -14,15 +15,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.bson.conversions.Bson;
 import org.relationshipledger.analytics.health.scoring.AccountState;
-import org.relationshipledger.analytics.health.scoring.HealthScore;
-import org.relationshipledger.analytics.health.scoring.HealthScoring;
+import org.relationshipledger.analytics.health.scoring.HealthInputs;
 import org.relationshipledger.analytics.health.scoring.ScoringModel;
 import org.relationshipledger.analytics.history.AccountHistory;
 import org.relationshipledger.analytics.history.RecordedEvent;
@@ -34,14 +37,19 @@ import org.relationshipledger.core.envelope.LedgerJson;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 
 /**
@@ -52,6 +60,9 @@ import com.mongodb.client.model.UpdateOptions;
  * log under {@link ProjectionGuard} with the log's length as the position, so a view computed from fewer events can
  * never overwrite one computed from more. Every step is idempotent on its own, so a crash between steps is repaired
  * by the redelivery that follows it.
+ * <p>
+ * A replay does not take this path: it loads a fresh generation in bulk through {@link Rebuild}, which leaves the
+ * same documents (ADR 0046).
  */
 public final class AccountLedger {
 
@@ -66,7 +77,7 @@ public final class AccountLedger {
     private final ScoringModel model;
     private final ObjectMapper json;
     private final AtomicReference<Generation> active;
-    private final AtomicReference<Generation> rebuilding = new AtomicReference<>();
+    private final AtomicReference<Rebuild> rebuilding = new AtomicReference<>();
 
     public AccountLedger(MongoDatabase database, ScoringModel model, Generation active) {
         this.database = database;
@@ -89,15 +100,17 @@ public final class AccountLedger {
     public void record(ReceivedEvent received) {
         // Read the rebuilding generation first: a swap sets the new one serving before it clears "rebuilding", so
         // an event racing the swap still reaches the new generation one way or the other.
-        Generation next = rebuilding.get();
+        Rebuild next = rebuilding.get();
         Generation serving = active.get();
         recordInto(serving, received);
-        if (next != null && !next.equals(serving)) {
-            recordInto(next, received);
+        if (next != null && !next.generation().equals(serving)) {
+            // Marked before the write, so the rebuild refolds this account after its own bulk writes.
+            next.touchedLive(received.envelope().accountId());
+            recordInto(next.generation(), received);
         }
     }
 
-    public void recordInto(Generation generation, ReceivedEvent received) {
+    void recordInto(Generation generation, ReceivedEvent received) {
         LedgerEnvelope envelope = received.envelope();
         String accountId = envelope.accountId();
         insertOnce(database.getCollection(generation.events()), logEntry(received));
@@ -106,33 +119,77 @@ public final class AccountLedger {
         refreshView(generation, accountId);
     }
 
-    private void refreshView(Generation generation, String accountId) {
+    /** Refolds the account's whole log and replaces its view unless a view of a longer log is there already. */
+    void refreshView(Generation generation, String accountId) {
         AccountHistory history = history(generation, accountId).orElseThrow();
-        AccountState state = AccountState.of(history);
-        HealthScore health = HealthScoring.score(state, history.lastRecordedAt(), model);
-        AccountView view = new AccountView(accountId, state.name(), state.segment() == null ? null
-                : state.segment().name(), state.currentOwner(), state.churned(), health, AccountFacts.of(state),
-                state.eventCount(), history.lastRecordedAt());
-        Document fields = toDocument(view);
         List<Bson> updates = new ArrayList<>();
-        fields.forEach((key, value) -> updates.add(set(key, value)));
+        viewFields(history).forEach((key, value) -> updates.add(set(key, value)));
         ProjectionGuard.applyOnce(database.getCollection(generation.views()), accountId, LOG_POSITION,
                 history.events().size(), combine(updates));
     }
 
+    private Document viewFields(AccountHistory history) {
+        AccountState state = AccountState.of(history);
+        AccountView view = new AccountView(history.accountId(), state.name(), state.segment() == null ? null
+                : state.segment().name(), state.currentOwner(), state.churned(), state.healthInputs(),
+                AccountFacts.of(state), state.eventCount(), history.lastRecordedAt());
+        return toDocument(view);
+    }
+
+    /** The whole view document {@link #refreshView} would leave for this history, guard position included. */
+    Document viewDocument(AccountHistory history) {
+        Document document = new Document("_id", history.accountId());
+        document.putAll(viewFields(history));
+        return document.append(ProjectionGuard.APPLIED,
+                new Document(LOG_POSITION, (long) history.events().size()));
+    }
+
+    void insertLog(Generation generation, List<Document> entries) {
+        insertIgnoringDuplicates(database.getCollection(generation.events()), entries);
+    }
+
+    /** A view already there was written by the live listener, whose account the rebuild refolds at its end. */
+    void insertViews(Generation generation, List<Document> views) {
+        insertIgnoringDuplicates(database.getCollection(generation.views()), views);
+    }
+
+    void addToIndex(Generation generation, Map<String, List<String>> eventIdsByAccount) {
+        if (eventIdsByAccount.isEmpty()) {
+            return;
+        }
+        List<UpdateOneModel<Document>> updates = new ArrayList<>(eventIdsByAccount.size());
+        eventIdsByAccount.forEach((accountId, eventIds) -> updates.add(new UpdateOneModel<>(eq("_id", accountId),
+                addEachToSet("eventIds", eventIds), new UpdateOptions().upsert(true))));
+        MongoCollection<Document> index = database.getCollection(generation.index());
+        try {
+            index.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            // Two upserts of one new _id raced (the live listener's and ours): the loser is retried as an update.
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                UpdateOneModel<Document> failed = updates.get(error.getIndex());
+                index.updateOne(failed.getFilter(), failed.getUpdate(), failed.getOptions());
+            }
+        }
+    }
+
     /** Starts a generation to rebuild into; live events are written to it too until it is swapped in or abandoned. */
-    public Generation beginRebuild() {
+    public Rebuild beginRebuild() {
         Generation next = active.get().next();
         for (String name : List.of(next.events(), next.index(), next.views())) {
             database.getCollection(name).drop();
         }
         declareIndexes(next);
-        rebuilding.set(next);
-        return next;
+        Rebuild rebuild = new Rebuild(this, next);
+        rebuilding.set(rebuild);
+        return rebuild;
     }
 
     /** Serves the rebuilt generation; the previous one stays for comparison until the next rebuild, older ones go. */
-    public Generation swapIn(Generation rebuilt) {
+    public Generation swapIn(Rebuild rebuild) {
+        Generation rebuilt = rebuild.generation();
         Generation previous = active.getAndSet(rebuilt);
         rebuilding.set(null);
         database.getCollection(GENERATIONS).replaceOne(eq("_id", PROJECTION),
@@ -188,6 +245,20 @@ public final class AccountLedger {
                 .map(this::toView);
     }
 
+    /** Only what a score needs of the account's view: a health query reads and decodes a fraction of it. */
+    public Optional<HealthInputs> healthInputs(String accountId) {
+        Document document = database.getCollection(active.get().views()).find(eq("_id", accountId))
+                .projection(Projections.include("health")).first();
+        if (document == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(json.readValue(document.get("health", Document.class).toJson(), HealthInputs.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public List<AccountView> views() {
         List<AccountView> views = new ArrayList<>();
         database.getCollection(active.get().views()).find().forEach(document -> views.add(toView(document)));
@@ -220,6 +291,21 @@ public final class AccountLedger {
                 Indexes.ascending("streamId", "sequence"), new IndexOptions().name("stream_order"));
     }
 
+    private static void insertIgnoringDuplicates(MongoCollection<Document> collection, List<Document> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        try {
+            collection.insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private static void insertOnce(MongoCollection<Document> collection, Document entry) {
         try {
             collection.insertOne(entry);
@@ -230,7 +316,7 @@ public final class AccountLedger {
         }
     }
 
-    private static Document logEntry(ReceivedEvent received) {
+    static Document logEntry(ReceivedEvent received) {
         LedgerEnvelope envelope = received.envelope();
         return new Document("_id", envelope.eventId())
                 .append("accountId", envelope.accountId())
@@ -250,14 +336,32 @@ public final class AccountLedger {
                 .append("correlationId", envelope.correlationId())
                 .append("hash", envelope.hash())
                 .append("previousHash", envelope.previousHash())
-                .append("payload", new String(envelope.data(), StandardCharsets.UTF_8));
+                // The payload's bytes as received: binary costs neither a UTF-8 decode here nor one on the server.
+                .append("payload", new Binary(envelope.data()));
     }
 
     /** Sorts like {@link RecordedEvent#RECORDED_ORDER} (instants after 1970), as a string a database index can hold. */
     static String orderKey(LedgerEnvelope envelope) {
         Instant at = envelope.recordedAt();
-        return "%012d.%09d|%s|%019d|%s".formatted(at.getEpochSecond(), at.getNano(), envelope.streamId(),
-                envelope.sequence(), envelope.eventId());
+        StringBuilder key = new StringBuilder(96);
+        padded(key, at.getEpochSecond(), 12).append('.');
+        padded(key, at.getNano(), 9).append('|').append(envelope.streamId()).append('|');
+        padded(key, envelope.sequence(), 19).append('|').append(envelope.eventId());
+        return key.toString();
+    }
+
+    // String.format here cost more than the rest of a replayed event's log entry.
+    private static StringBuilder padded(StringBuilder key, long value, int width) {
+        String digits = Long.toString(value);
+        key.append("0".repeat(Math.max(0, width - digits.length())));
+        return key.append(digits);
+    }
+
+    /** The JSON payload of a log entry: binary since replays were bulk-loaded (ADR 0046), text before. */
+    public static byte[] payload(Document entry) {
+        Object payload = entry.get("payload");
+        return payload instanceof Binary binary ? binary.getData()
+                : ((String) payload).getBytes(StandardCharsets.UTF_8);
     }
 
     public static LedgerEnvelope toEnvelope(Document entry) {
@@ -266,7 +370,18 @@ public final class AccountLedger {
                 entry.getString("accountId"), entry.getString("streamId"), entry.getString("streamType"),
                 ((Number) entry.get("sequence")).longValue(), entry.getString("tenantId"),
                 entry.getString("correlationId"), entry.getString("hash"), entry.getString("previousHash"),
-                entry.getString("payload").getBytes(StandardCharsets.UTF_8));
+                payload(entry));
+    }
+
+    /**
+     * The event as a fold needs it, held in memory until its account is folded: repeated strings passed through
+     * {@code shared}, and without the chain values, which no fold reads (the log entry keeps them).
+     */
+    static RecordedEvent forFold(ReceivedEvent received, UnaryOperator<String> shared) {
+        LedgerEnvelope envelope = received.envelope();
+        return new RecordedEvent(envelope.eventId(), shared.apply(envelope.type()), envelope.revision(),
+                envelope.recordedAt(), shared.apply(envelope.streamId()), shared.apply(envelope.streamType()),
+                envelope.sequence(), null, null, received.event());
     }
 
     private static RecordedEvent toRecordedEvent(Document entry) {

@@ -16,5 +16,12 @@ public interface ReplaySource {
 
         /** A record that cannot be read; the live consumer has parked it already. */
         void skipped(String reason);
+
+        /**
+         * Every account with an event accepted so far has had all its records read: a source that reads the
+         * topics one partition group at a time says so after each group, so the sink can finish those accounts and
+         * let go of them. A sink must stay correct if an account turns up again after this.
+         */
+        void accountsComplete();
     }
 }

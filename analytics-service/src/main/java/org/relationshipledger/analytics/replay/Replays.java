@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.relationshipledger.analytics.ledger.AccountLedger;
-import org.relationshipledger.analytics.ledger.Generation;
+import org.relationshipledger.analytics.ledger.Rebuild;
 import org.relationshipledger.analytics.ledger.ReceivedEvent;
 import org.relationshipledger.analytics.replay.ReplayStatus.State;
 import org.relationshipledger.core.web.RuleViolation;
@@ -82,8 +82,8 @@ public class Replays implements DisposableBean {
                 runs.remove(runs.keySet().iterator().next());
             }
         }
-        Generation target = ledger.beginRebuild();
-        run.toGeneration = target.number();
+        Rebuild target = ledger.beginRebuild();
+        run.toGeneration = target.generation().number();
         runner.execute(() -> execute(run, target));
         return run.status();
     }
@@ -100,7 +100,7 @@ public class Replays implements DisposableBean {
         }
     }
 
-    private void execute(Run run, Generation target) {
+    private void execute(Run run, Rebuild target) {
         try {
             source.readAll(new ReplaySource.Sink() {
                 @Override
@@ -110,7 +110,7 @@ public class Replays implements DisposableBean {
 
                 @Override
                 public void accept(ReceivedEvent event) {
-                    ledger.recordInto(target, event);
+                    target.add(event);
                     run.read.incrementAndGet();
                     recordsReplayed.increment();
                 }
@@ -121,16 +121,23 @@ public class Replays implements DisposableBean {
                     run.skipped.incrementAndGet();
                     recordsReplayed.increment();
                 }
+
+                @Override
+                public void accountsComplete() {
+                    target.accountsComplete();
+                }
             });
+            target.finish();
             ledger.swapIn(target);
             run.finish(State.COMPLETED, null, clock.instant());
             log.info("replay {} of {} rebuilt generation {} from {} records", run.id, run.projection,
-                    target.number(), run.read.get());
+                    target.generation().number(), run.read.get());
         } catch (RuntimeException e) {
             ledger.abandonRebuild();
             run.finish(State.FAILED, e.toString(), clock.instant());
             log.error("replay {} of {} failed", run.id, run.projection, e);
         } finally {
+            target.close();
             running.set(null);
         }
     }

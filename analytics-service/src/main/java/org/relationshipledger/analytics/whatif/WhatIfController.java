@@ -18,6 +18,8 @@ import org.relationshipledger.analytics.ledger.AccountLedger;
 import org.relationshipledger.analytics.whatif.comparison.ModelComparison;
 import org.relationshipledger.analytics.whatif.comparison.WhatIfReport;
 import org.relationshipledger.core.web.RuleViolation;
+import org.relationshipledger.core.tenancy.AccountTenancy;
+import org.relationshipledger.core.tenancy.Tenants;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,9 +32,11 @@ class WhatIfController {
     private static final Duration DEFAULT_SPAN = Duration.ofDays(90);
 
     private final AccountLedger ledger;
+    private final AccountTenancy tenancy;
     private final Clock clock;
 
-    WhatIfController(AccountLedger ledger, Clock clock) {
+    WhatIfController(AccountLedger ledger, Clock clock, AccountTenancy tenancy) {
+        this.tenancy = tenancy;
         this.ledger = ledger;
         this.clock = clock;
     }
@@ -71,12 +75,14 @@ class WhatIfController {
         return proposed;
     }
 
+    /** The requested accounts, or all of the caller's tenant's; another tenant's is "no account" (ADR 0060). */
     private List<String> accounts(List<String> requested) {
+        String tenant = Tenants.current().orElse(tenancy.defaultTenant());
         if (requested == null || requested.isEmpty()) {
-            return ledger.accountIds().stream().sorted().toList();
+            return tenancy.visibleTo(ledger.accountIds(), tenant).stream().sorted().toList();
         }
         for (String accountId : requested) {
-            if (!ledger.knows(accountId)) {
+            if (accountId == null || !ledger.knows(accountId) || !tenancy.visibleTo(accountId, tenant)) {
                 throw RuleViolation.notFound("accountIds", "no account " + accountId + " is known to analytics");
             }
         }

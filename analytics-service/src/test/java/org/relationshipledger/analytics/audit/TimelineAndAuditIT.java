@@ -1,20 +1,16 @@
 package org.relationshipledger.analytics.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.relationshipledger.analytics.Problems.assertProblem;
 import static org.relationshipledger.analytics.Problems.json;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.relationshipledger.analytics.integration.LedgerTopics;
+import org.relationshipledger.analytics.AnalyticsIntegration;
 import org.relationshipledger.contracts.AccountEvent.AccountOpened;
 import org.relationshipledger.contracts.AccountEvent.Segment;
 import org.relationshipledger.contracts.ContactEvent.ContactAdded;
@@ -24,43 +20,19 @@ import org.relationshipledger.contracts.EngagementEvent.Severity;
 import org.relationshipledger.contracts.EngagementEvent.TicketResolved;
 import org.relationshipledger.contracts.MappingEvent.AffinityRated;
 import org.relationshipledger.core.envelope.LedgerEnvelope;
-import org.relationshipledger.testkit.WithRealInfrastructure;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-@WithRealInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TimelineAndAuditIT {
+class TimelineAndAuditIT extends AnalyticsIntegration {
 
     private static final Instant T0 = Instant.parse("2026-05-01T08:00:00Z");
 
-    private static LedgerTopics topics;
-
-    @Autowired
-    TestRestTemplate http;
-
     private final String account = "acc-" + UUID.randomUUID();
 
-    @BeforeAll
-    static void connect() {
-        topics = new LedgerTopics();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topics.close();
-    }
-
     private JsonNode awaitTimeline(int entries) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            ResponseEntity<String> response = http.getForEntity("/accounts/{id}/timeline", String.class, account);
-            return response.getStatusCode() == HttpStatus.OK ? json(response.getBody()) : null;
-        }, timeline -> timeline != null && timeline.path("entries").size() == entries);
+        return awaitTimeline(account, entries);
     }
 
     @Test
@@ -155,8 +127,7 @@ class TimelineAndAuditIT {
         topics.publish(topics.envelope(new ContactDetailsChanged(account, "c-9", "CEO", null, null, null, T0),
                 T0.plusSeconds(3), person));
         awaitTimeline(3);
-        await().atMost(Duration.ofSeconds(30)).until(() -> http.getForEntity("/accounts/{id}/timeline",
-                String.class, other).getStatusCode() == HttpStatus.OK);
+        awaitTimeline(other, 1);
 
         JsonNode mine = json(http.getForEntity("/audit/accounts/{id}/verification", String.class, account).getBody());
         JsonNode theirs = json(http.getForEntity("/audit/accounts/{id}/verification", String.class, other).getBody());

@@ -1,7 +1,6 @@
 package org.relationshipledger.analytics.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.relationshipledger.analytics.Problems.assertProblem;
 import static org.relationshipledger.analytics.Problems.json;
 
@@ -11,10 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.relationshipledger.analytics.integration.LedgerTopics;
+import org.relationshipledger.analytics.AnalyticsIntegration;
 import org.relationshipledger.contracts.AccountEvent.AccountOpened;
 import org.relationshipledger.contracts.AccountEvent.Segment;
 import org.relationshipledger.contracts.EngagementEvent.Channel;
@@ -29,45 +26,17 @@ import org.relationshipledger.contracts.MappingEvent.BuyingRole;
 import org.relationshipledger.contracts.MappingEvent.BuyingRoleAssigned;
 import org.relationshipledger.contracts.MappingEvent.Stance;
 import org.relationshipledger.core.envelope.LedgerEnvelope;
-import org.relationshipledger.testkit.WithRealInfrastructure;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-@WithRealInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AccountHealthIT {
-
-    private static LedgerTopics topics;
-
-    @Autowired
-    TestRestTemplate http;
+class AccountHealthIT extends AnalyticsIntegration {
 
     private final String account = "acc-" + UUID.randomUUID();
 
-    @BeforeAll
-    static void connect() {
-        topics = new LedgerTopics();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topics.close();
-    }
-
     private JsonNode awaitHealth(int eventCount) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            ResponseEntity<String> response = http.getForEntity("/accounts/{id}/health", String.class, account);
-            if (response.getStatusCode() != HttpStatus.OK) {
-                return null;
-            }
-            JsonNode health = json(response.getBody());
-            return health.path("eventsFolded").asInt() == eventCount ? health : null;
-        }, health -> health != null);
+        return awaitHealth(account, eventCount);
     }
 
     @Test
@@ -171,13 +140,5 @@ class AccountHealthIT {
         assertProblem(http.getForEntity("/accounts/at-risk?segment=GIANT", String.class), HttpStatus.BAD_REQUEST,
                 "segment");
     }
-
-    private static JsonNode component(JsonNode health, String name) {
-        for (JsonNode component : health.path("components")) {
-            if (component.path("component").asText().equals(name)) {
-                return component;
-            }
-        }
-        throw new AssertionError("no component " + name + " in " + health);
-    }
 }
+

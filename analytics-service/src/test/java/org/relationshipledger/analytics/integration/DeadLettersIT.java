@@ -11,40 +11,18 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.relationshipledger.analytics.AnalyticsIntegration;
 import org.relationshipledger.contracts.AccountEvent.AccountOpened;
 import org.relationshipledger.contracts.AccountEvent.Segment;
 import org.relationshipledger.contracts.EngagementEvent.TicketResolved;
 import org.relationshipledger.contracts.Topics;
 import org.relationshipledger.core.envelope.LedgerEnvelope;
-import org.relationshipledger.testkit.WithRealInfrastructure;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-@WithRealInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DeadLettersIT {
-
-    private static LedgerTopics topics;
-
-    @Autowired
-    TestRestTemplate http;
-
-    @BeforeAll
-    static void connect() {
-        topics = new LedgerTopics();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topics.close();
-    }
+class DeadLettersIT extends AnalyticsIntegration {
 
     @Test
     void parksPoisonRecordsWithTheReasonWhileOtherAccountsKeepFlowing() {
@@ -58,8 +36,7 @@ class DeadLettersIT {
         topics.send(new ProducerRecord<>(Topics.CONTACTS, poisoned, "not a cloud event".getBytes(StandardCharsets.UTF_8)));
         topics.publish(new AccountOpened(healthy, "Healthy", null, Segment.SMB, null, now));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> http.getForEntity("/accounts/{id}/health", String.class,
-                healthy).getStatusCode() == HttpStatus.OK);
+        awaitHealth(healthy, 1);
         JsonNode parked = await().atMost(Duration.ofSeconds(30)).until(
                 () -> json(http.getForEntity("/dead-letters?limit=500", String.class).getBody()),
                 list -> count(list, poisoned) == 3);

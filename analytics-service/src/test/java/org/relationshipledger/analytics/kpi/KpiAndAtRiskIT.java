@@ -1,7 +1,6 @@
 package org.relationshipledger.analytics.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.relationshipledger.analytics.Problems.assertProblem;
 import static org.relationshipledger.analytics.Problems.json;
 
@@ -11,10 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.relationshipledger.analytics.integration.LedgerTopics;
+import org.relationshipledger.analytics.AnalyticsIntegration;
 import org.relationshipledger.contracts.AccountEvent.AccountChurned;
 import org.relationshipledger.contracts.AccountEvent.AccountOpened;
 import org.relationshipledger.contracts.AccountEvent.ChurnReason;
@@ -30,48 +27,19 @@ import org.relationshipledger.contracts.EngagementEvent.SurveyKind;
 import org.relationshipledger.contracts.EngagementEvent.TicketOpened;
 import org.relationshipledger.contracts.EngagementEvent.TicketResolved;
 import org.relationshipledger.contracts.EngagementEvent.TicketSlaBreached;
-import org.relationshipledger.testkit.WithRealInfrastructure;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-@WithRealInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class KpiAndAtRiskIT {
+class KpiAndAtRiskIT extends AnalyticsIntegration {
 
     private static final Instant JANUARY = Instant.parse("2026-01-05T00:00:00Z");
     private static final Instant APRIL = Instant.parse("2026-04-10T00:00:00Z");
 
-    private static LedgerTopics topics;
-
-    @Autowired
-    TestRestTemplate http;
-
     private final String owner = "owner-" + UUID.randomUUID();
-
-    @BeforeAll
-    static void connect() {
-        topics = new LedgerTopics();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topics.close();
-    }
 
     private String account(String suffix) {
         return owner + "-" + suffix;
-    }
-
-    private void awaitEvents(String accountId, int events) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            var response = http.getForEntity("/accounts/{id}/health", String.class, accountId);
-            return response.getStatusCode() == HttpStatus.OK
-                    && json(response.getBody()).path("eventsFolded").asInt() == events;
-        });
     }
 
     /** Three accounts of one owner: one retained and engaged, one churned in the period, one in trouble. */
@@ -102,9 +70,9 @@ class KpiAndAtRiskIT {
         topics.publish(new TicketResolved(troubled, "t-2", APRIL.plus(Duration.ofHours(6))),
                 APRIL.plus(Duration.ofHours(6)));
 
-        awaitEvents(kept, 7);
-        awaitEvents(churned, 4);
-        awaitEvents(troubled, 6);
+        awaitHealth(kept, 7);
+        awaitHealth(churned, 4);
+        awaitHealth(troubled, 6);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.relationshipledger.analytics.whatif;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.relationshipledger.analytics.Problems.assertProblem;
 import static org.relationshipledger.analytics.Problems.json;
 
@@ -12,10 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.relationshipledger.analytics.integration.LedgerTopics;
+import org.relationshipledger.analytics.AnalyticsIntegration;
 import org.relationshipledger.contracts.AccountEvent.AccountOpened;
 import org.relationshipledger.contracts.AccountEvent.Segment;
 import org.relationshipledger.contracts.EngagementEvent.Channel;
@@ -24,10 +21,6 @@ import org.relationshipledger.contracts.EngagementEvent.InteractionLogged;
 import org.relationshipledger.contracts.EngagementEvent.Severity;
 import org.relationshipledger.contracts.EngagementEvent.TicketOpened;
 import org.relationshipledger.contracts.EngagementEvent.TicketSlaBreached;
-import org.relationshipledger.testkit.WithRealInfrastructure;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,28 +29,11 @@ import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-@WithRealInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WhatIfIT {
+class WhatIfIT extends AnalyticsIntegration {
 
     private static final Instant MARCH = Instant.parse("2026-03-02T00:00:00Z");
 
-    private static LedgerTopics topics;
-
-    @Autowired
-    TestRestTemplate http;
-
     private final String account = "acc-" + UUID.randomUUID();
-
-    @BeforeAll
-    static void connect() {
-        topics = new LedgerTopics();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topics.close();
-    }
 
     /** An account that talks to us often but has a breached ticket: the weighting decides its band. */
     private void engagedButBreached() {
@@ -70,10 +46,7 @@ class WhatIfIT {
         Instant breach = MARCH.plus(Duration.ofDays(13));
         topics.publish(new TicketOpened(account, "t-1", Severity.HIGH, null, breach, breach), breach);
         topics.publish(new TicketSlaBreached(account, "t-1", breach, breach.plusSeconds(60)), breach.plusSeconds(60));
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            ResponseEntity<String> health = http.getForEntity("/accounts/{id}/health", String.class, account);
-            return health.getStatusCode() == HttpStatus.OK && json(health.getBody()).path("eventsFolded").asInt() == 15;
-        });
+        awaitHealth(account, 15);
     }
 
     private static Map<String, Object> weights(Object recency, Object tickets) {

@@ -296,6 +296,16 @@ public final class AccountState {
         return Collections.unmodifiableMap(new LinkedHashMap<>(contacts));
     }
 
+    /** What the health formula reads of this state; see {@link HealthInputs}. */
+    public HealthInputs healthInputs() {
+        Map<String, Integer> opposing = oppositionByContact();
+        List<HealthInputs.Standing> standings = new ArrayList<>(contacts.size());
+        contacts.forEach((id, contact) -> standings.add(new HealthInputs.Standing(id, contact.active(),
+                contact.role(), contact.stance(), contact.bestAffinity(), opposing.getOrDefault(id, 0))));
+        return new HealthInputs(accountId, eventCount, List.copyOf(interactions.values()),
+                List.copyOf(tickets.values()), surveys, standings, owners);
+    }
+
     /** Strongest opposition each contact shows towards anyone, by contact id. */
     Map<String, Integer> oppositionByContact() {
         Map<String, Integer> strongest = new HashMap<>();

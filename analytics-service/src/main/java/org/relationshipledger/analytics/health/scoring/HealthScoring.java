@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.relationshipledger.analytics.health.scoring.AccountState.Contact;
 import org.relationshipledger.analytics.health.scoring.AccountState.Interaction;
 import org.relationshipledger.analytics.health.scoring.AccountState.OwnerChange;
 import org.relationshipledger.analytics.health.scoring.AccountState.Survey;
 import org.relationshipledger.analytics.health.scoring.AccountState.Ticket;
+import org.relationshipledger.analytics.health.scoring.HealthInputs.Standing;
 import org.relationshipledger.analytics.history.AccountHistory;
 import org.relationshipledger.analytics.history.RecordedEvent;
 import org.relationshipledger.contracts.EngagementEvent.SurveyKind;
@@ -58,6 +58,14 @@ public final class HealthScoring {
     }
 
     public static HealthScore score(AccountState state, Instant at, ScoringModel model) {
+        return score(state.healthInputs(), at, model);
+    }
+
+    /**
+     * The score of folded inputs judged at {@code at}, the reference time: recency, frequency, sentiment and owner
+     * stability are measured back from it, so an account nobody touches decays as the reference time moves on.
+     */
+    public static HealthScore score(HealthInputs state, Instant at, ScoringModel model) {
         Thresholds t = model.thresholds();
         Weights weights = model.weights();
         double total = weights.total();
@@ -97,7 +105,7 @@ public final class HealthScoring {
     private record Fulfilment(double value, String raw) {
     }
 
-    private static Fulfilment recency(AccountState state, Instant at, Thresholds t) {
+    private static Fulfilment recency(HealthInputs state, Instant at, Thresholds t) {
         Instant last = state.interactions().stream().map(Interaction::occurredAt).max(Instant::compareTo).orElse(null);
         if (last == null) {
             return new Fulfilment(0, "no interaction logged");
@@ -109,7 +117,7 @@ public final class HealthScoring {
         return new Fulfilment(value, days + " days since the last interaction");
     }
 
-    private static Fulfilment frequency(AccountState state, Instant windowStart, Thresholds t) {
+    private static Fulfilment frequency(HealthInputs state, Instant windowStart, Thresholds t) {
         long count = inWindow(state, windowStart).size();
         return new Fulfilment(Math.min(1, (double) count / t.targetInteractions()),
                 count + " interactions in the last " + t.windowDays() + " days (target " + t.targetInteractions() + ")");
@@ -120,7 +128,7 @@ public final class HealthScoring {
      * score monotone: one more positive interaction can never pull it down, as a mildly positive one would pull an
      * average of very positive ones down.
      */
-    private static Fulfilment sentiment(AccountState state, Instant windowStart) {
+    private static Fulfilment sentiment(HealthInputs state, Instant windowStart) {
         List<Interaction> recent = inWindow(state, windowStart);
         if (recent.isEmpty()) {
             return new Fulfilment(0.5, "no interactions in the window: neutral");
@@ -132,12 +140,12 @@ public final class HealthScoring {
                 positive + " positive, " + negative + " negative of " + recent.size() + " recent interactions");
     }
 
-    private static List<Interaction> inWindow(AccountState state, Instant windowStart) {
+    private static List<Interaction> inWindow(HealthInputs state, Instant windowStart) {
         return state.interactions().stream().filter(i -> i.occurredAt().isAfter(windowStart)).toList();
     }
 
     /** NPS over each contact's latest answer, so one enthusiastic contact answering weekly does not outvote the rest. */
-    private static Fulfilment nps(AccountState state) {
+    private static Fulfilment nps(HealthInputs state) {
         Map<String, Integer> latest = latestByContact(state, SurveyKind.NPS);
         if (latest.isEmpty()) {
             return new Fulfilment(0.5, "no NPS answer: neutral");
@@ -148,7 +156,7 @@ public final class HealthScoring {
         return new Fulfilment((nps + 100) / 200, "NPS %+.0f from %d contacts".formatted(nps, latest.size()));
     }
 
-    private static Fulfilment csat(AccountState state) {
+    private static Fulfilment csat(HealthInputs state) {
         Map<String, Integer> latest = latestByContact(state, SurveyKind.CSAT);
         if (latest.isEmpty()) {
             return new Fulfilment(0.5, "no CSAT answer: neutral");
@@ -157,7 +165,7 @@ public final class HealthScoring {
         return new Fulfilment((average - 1) / 4, "CSAT %.1f from %d contacts".formatted(average, latest.size()));
     }
 
-    private static Map<String, Integer> latestByContact(AccountState state, SurveyKind kind) {
+    private static Map<String, Integer> latestByContact(HealthInputs state, SurveyKind kind) {
         Map<String, Integer> latest = new LinkedHashMap<>();
         int anonymous = 0;
         for (Survey survey : state.surveys()) {
@@ -170,15 +178,15 @@ public final class HealthScoring {
         return latest;
     }
 
-    private static Fulfilment tickets(AccountState state, Thresholds t) {
-        long open = state.tickets().values().stream().filter(Ticket::open).count();
-        long breached = state.tickets().values().stream().filter(Ticket::breached).count();
+    private static Fulfilment tickets(HealthInputs state, Thresholds t) {
+        long open = state.tickets().stream().filter(Ticket::open).count();
+        long breached = state.tickets().stream().filter(Ticket::breached).count();
         double value = Math.max(0, 1 - t.openTicketPenalty() * open - t.breachedTicketPenalty() * breached);
         return new Fulfilment(value, open + " open tickets, " + breached + " past their SLA");
     }
 
-    private static Fulfilment coverage(AccountState state, Thresholds t) {
-        List<Contact> deciders = state.contacts().values().stream()
+    private static Fulfilment coverage(HealthInputs state, Thresholds t) {
+        List<Standing> deciders = state.contacts().stream()
                 .filter(contact -> contact.active() && DECISION_ROLES.contains(contact.role()))
                 .toList();
         if (deciders.isEmpty()) {
@@ -190,14 +198,12 @@ public final class HealthScoring {
     }
 
     /** Champions weighted by how well we know them, against blockers weighted by how hard they oppose. */
-    private static Fulfilment champions(AccountState state) {
-        Map<String, Integer> opposition = state.oppositionByContact();
+    private static Fulfilment champions(HealthInputs state) {
         int support = 0;
         int resistance = 0;
         int championCount = 0;
         int blockerCount = 0;
-        for (Map.Entry<String, Contact> entry : state.contacts().entrySet()) {
-            Contact contact = entry.getValue();
+        for (Standing contact : state.contacts()) {
             if (!contact.active()) {
                 continue;
             }
@@ -205,7 +211,7 @@ public final class HealthScoring {
                 support += 1 + contact.bestAffinity();
                 championCount++;
             } else if (contact.role() == BuyingRole.BLOCKER || contact.stance() == Stance.OPPONENT) {
-                resistance += 1 + opposition.getOrDefault(entry.getKey(), 0);
+                resistance += 1 + contact.opposition();
                 blockerCount++;
             }
         }
@@ -217,7 +223,7 @@ public final class HealthScoring {
                         .formatted(championCount, support, blockerCount, resistance));
     }
 
-    private static Fulfilment ownerStability(AccountState state, Instant windowStart, Instant at, Thresholds t) {
+    private static Fulfilment ownerStability(HealthInputs state, Instant windowStart, Instant at, Thresholds t) {
         long changes = 0;
         String previous = null;
         for (OwnerChange change : state.owners()) {

@@ -287,4 +287,57 @@ class HealthScoringTest {
 
         assertThat(scaled.score()).isEqualTo(standard.score());
     }
+
+    @Nested
+    class ReferenceTime {
+
+        /** Talks to us often, one ticket open, no decision maker mapped: healthy only while the talking lasts. */
+        private HealthInputs engaged() {
+            record(new AccountOpened(ACCOUNT, "Acme", null, Segment.ENTERPRISE, null, clock));
+            for (int i = 0; i < 12; i++) {
+                record(interaction("i-" + i, NOW.minus(Duration.ofDays(2 + i)), 1));
+            }
+            record(new TicketOpened(ACCOUNT, "t-0", Severity.LOW, null, NOW, clock));
+            return AccountState.of(recorder.history()).healthInputs();
+        }
+
+        @Test
+        void anAccountNobodyTouchesSlidesTowardsAtRiskAsTheReferenceTimeMovesOn() {
+            HealthInputs inputs = engaged();
+
+            HealthScore today = HealthScoring.score(inputs, NOW, Models.standard());
+            HealthScore inTwoMonths = HealthScoring.score(inputs, NOW.plus(Duration.ofDays(60)), Models.standard());
+            HealthScore inHalfAYear = HealthScoring.score(inputs, NOW.plus(Duration.ofDays(180)), Models.standard());
+
+            assertThat(today.band()).isEqualTo(Band.HEALTHY);
+            assertThat(inTwoMonths.score()).isLessThan(today.score());
+            assertThat(inHalfAYear.score()).isLessThan(inTwoMonths.score());
+            assertThat(inHalfAYear.band()).isEqualTo(Band.AT_RISK);
+            assertThat(component(inHalfAYear, Component.RECENCY).raw()).isEqualTo("182 days since the last interaction");
+            assertThat(component(inHalfAYear, Component.FREQUENCY).raw()).startsWith("0 interactions");
+            assertThat(inHalfAYear.evaluatedAt()).isEqualTo(NOW.plus(Duration.ofDays(180)));
+            assertThat(inHalfAYear.eventsFolded()).isEqualTo(today.eventsFolded());
+            BigDecimal sum = inHalfAYear.components().stream().map(c -> BigDecimal.valueOf(c.points()))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(sum.doubleValue()).isEqualTo(inHalfAYear.score());
+        }
+
+        @Test
+        void theStoredInputsScoreExactlyAsAFoldOfTheEventsAtTheSameReferenceTime() {
+            HealthInputs inputs = engaged();
+            record(new RelationshipChanged(ACCOUNT, "c-2", "c-1", RelationshipType.OPPOSES, 4,
+                    RelationshipReason.PAST_CONFLICT, null, clock));
+            record(new BuyingRoleAssigned(ACCOUNT, "c-2", BuyingRole.BLOCKER, Stance.OPPONENT, clock));
+            record(new TicketOpened(ACCOUNT, "t-1", Severity.HIGH, null, NOW, clock));
+            record(new SurveyAnswered(ACCOUNT, "s-1", "c-2", SurveyKind.NPS, 2, clock));
+            HealthInputs later = AccountState.of(recorder.history()).healthInputs();
+
+            for (Instant at : List.of(NOW, NOW.plus(Duration.ofDays(45)), NOW.plus(Duration.ofDays(400)))) {
+                assertThat(HealthScoring.score(later, at, Models.standard()))
+                        .isEqualTo(HealthScoring.asOf(recorder.history(), at, Models.standard()));
+            }
+            assertThat(HealthScoring.score(inputs, NOW, Models.standard()).score())
+                    .isGreaterThan(HealthScoring.score(later, NOW, Models.standard()).score());
+        }
+    }
 }
