@@ -31,7 +31,7 @@ import com.mongodb.client.MongoDatabase;
  */
 public final class Bench {
 
-    private static final List<String> ALL = List.of("B1", "B2", "B7", "B3");
+    private static final List<String> ALL = List.of("B1", "B2", "B7", "B3", "B8");
 
     private Bench() {
     }
@@ -60,6 +60,14 @@ public final class Bench {
                 figures.add(new RelayBenchmark(app.getBean(EventStorageEngine.class), app.getBean(OutboxIntents.class),
                         storedEvents, app.getBean(IntegrationEventTranslator.class),
                         app.getBean("ledgerDatabase", MongoDatabase.class), infrastructure.kafkaBootstrapServers()).run());
+            }
+            if (selected.contains("B8")) {
+                figures.addAll(new MappingReadBenchmark(infrastructure.mongoUri(),
+                        infrastructure.kafkaBootstrapServers(), measure).run());
+            }
+            if (selected.contains("B5")) {
+                figures.addAll(new ReplayBenchmark(infrastructure.mongoUri(), infrastructure.kafkaBootstrapServers(),
+                        measure).run());
             }
             figures.add(Figure.absolute("RSS", "peak resident memory of the benchmark JVM (servers included)",
                     peakRssMegabytes(), "MB", "—", true, "VmHWM"));
