@@ -92,6 +92,16 @@ class BadInputIT extends LiveEngagement {
     }
 
     @Test
+    void refusesANullInsideTheListsOfIds() {
+        java.util.List<String> withNull = new java.util.ArrayList<>();
+        withNull.add(null);
+        assertProblem(post("/accounts/" + account + "/interactions", interaction(Map.of("contactIds", withNull))),
+                HttpStatus.BAD_REQUEST, "contactIds");
+        assertProblem(post("/accounts/" + account + "/interactions", interaction(Map.of("teamMemberIds", withNull))),
+                HttpStatus.BAD_REQUEST, "teamMemberIds");
+    }
+
+    @Test
     void refusesAnEmptySummary() {
         assertProblem(post("/accounts/" + account + "/interactions", interaction(Map.of("summary", " "))),
                 HttpStatus.BAD_REQUEST, "summary");

@@ -22,6 +22,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -80,6 +81,21 @@ public class SecurityConfiguration {
                     requests.anyRequest().hasAnyRole(LedgerRole.names(EDITOR, ADMIN));
                 });
         return http.build();
+    }
+
+    /**
+     * Spring Security's firewall refuses paths with encoded dots, slashes, percent signs or line breaks before any
+     * handler runs; answer that as problem+json 400 rather than Boot's JSON error page.
+     */
+    @Bean
+    RequestRejectedHandler problemForRejectedRequests() {
+        return (request, response, rejected) -> {
+            response.setStatus(400);
+            response.setCharacterEncoding("UTF-8");
+            response.setContentType("application/problem+json");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                    + "\"detail\":\"The request path is not allowed (encoded separators, dots or control characters).\"}");
+        };
     }
 
     /** The OpenAPI documents say every operation needs a bearer JWT, so the Swagger UI offers "Authorize". */

@@ -31,8 +31,17 @@ class InteractionController {
             if (sentiment == null) {
                 throw RuleViolation.invalid("sentiment", "sentiment is required: -2 to +2, 0 when neutral");
             }
+            noGaps("contactIds", contactIds);
+            noGaps("teamMemberIds", teamMemberIds);
             return new InteractionCommand.Touchpoint(channel, direction, occurredAt, contactIds, teamMemberIds,
                     sentiment, summary, followUpOn);
+        }
+    }
+
+    /** A null or blank entry in a list of ids is a malformed request, not a server error. */
+    private static void noGaps(String field, List<String> ids) {
+        if (ids != null && ids.stream().anyMatch(id -> id == null || id.isBlank())) {
+            throw RuleViolation.invalid(field, "must not contain null or blank ids");
         }
     }
 
