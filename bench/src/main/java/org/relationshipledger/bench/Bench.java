@@ -27,7 +27,8 @@ import com.mongodb.client.MongoDatabase;
  * {@code ./ledger bench [all | B1 B3 B7 ...]}: runs the selected benchmarks on the in-process servers (or real
  * ones from {@code MONGODB_URI} / {@code KAFKA_BOOTSTRAP_SERVERS}), each beside its raw baseline measured in the
  * same run, prints the table and writes {@code bench/results/<date>.json} and {@code .md}. Never fails on a
- * number. {@code -Dbench.seconds=N} sets each measuring window (default 15).
+ * number. {@code -Dbench.seconds=N} sets each measuring window (default 15). B4, B5 and B6 are not in {@code all}:
+ * name them.
  */
 public final class Bench {
 
@@ -52,6 +53,9 @@ public final class Bench {
                 figures.addAll(new AppendBenchmarks(app.getBean(CommandGateway.class), storedEvents,
                         infrastructure.mongoUri(), measure).run());
             }
+            if (selected.contains("B6")) {
+                figures.addAll(new GrowthBenchmark(app.getBean(CommandGateway.class), storedEvents, measure).run());
+            }
             if (selected.contains("B7")) {
                 figures.addAll(new ChainBenchmarks(app.getBean(EventStorageEngine.class), app.getBean(Serializer.class),
                         storedEvents, app.getBean(ChainVerifier.class), infrastructure.mongoUri(), measure).run());
@@ -64,6 +68,10 @@ public final class Bench {
             if (selected.contains("B8")) {
                 figures.addAll(new MappingReadBenchmark(infrastructure.mongoUri(),
                         infrastructure.kafkaBootstrapServers(), measure).run());
+            }
+            if (selected.contains("B4")) {
+                figures.addAll(new EndToEndBenchmark(infrastructure.mongoUri(), infrastructure.kafkaBootstrapServers(),
+                        Duration.ofSeconds(Long.getLong("bench.b4.seconds", 40))).run());
             }
             if (selected.contains("B5")) {
                 figures.addAll(new ReplayBenchmark(infrastructure.mongoUri(), infrastructure.kafkaBootstrapServers(),

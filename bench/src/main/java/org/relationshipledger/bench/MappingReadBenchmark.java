@@ -1,10 +1,6 @@
 package org.relationshipledger.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,12 +61,11 @@ final class MappingReadBenchmark {
     private final String mongoUri;
     private final String kafkaBootstrapServers;
     private final Duration measure;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String accountId = "b8-" + UUID.randomUUID();
     private final DevelopmentTokens tokens = DevelopmentTokens.forTests();
     private final String token = tokens.mint("bench", DevelopmentTokens.DEFAULT_TENANT, DevelopmentTokens.ALL_ROLES,
             Duration.ofHours(12));
-    private String baseUri;
+    private ServiceClient http;
 
     MappingReadBenchmark(String mongoUri, String kafkaBootstrapServers, Duration measure) {
         this.mongoUri = mongoUri;
@@ -91,7 +86,8 @@ final class MappingReadBenchmark {
         }
         try (ConfigurableApplicationContext mapping = new SpringApplicationBuilder(MappingApplication.class)
                 .registerShutdownHook(false).run(arguments.toArray(String[]::new))) {
-            baseUri = "http://127.0.0.1:" + mapping.getEnvironment().getProperty("local.server.port");
+            http = new ServiceClient("http://127.0.0.1:" + mapping.getEnvironment().getProperty("local.server.port"),
+                    token);
             List<Figure> figures = new ArrayList<>();
             publishContacts(mapping.getBean(KnownContacts.class));
             Instant loadStarted = Instant.now();
@@ -273,23 +269,6 @@ final class MappingReadBenchmark {
     }
 
     private byte[] send(String method, String path, String json) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = client.send(request(method, path, json), HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
-                    + new String(response.body()));
-        }
-        return response.body();
-    }
-
-    /** Every request is built here, so a header the service comes to require is added in one place. */
-    private HttpRequest request(String method, String path, String json) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUri + path))
-                .header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(60));
-        if (json == null) {
-            return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
-        }
-        return builder.header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json)).build();
+        return http.send(method, path, json);
     }
 }

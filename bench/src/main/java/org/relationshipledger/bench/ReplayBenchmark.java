@@ -3,10 +3,6 @@ package org.relationshipledger.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -90,13 +86,12 @@ final class ReplayBenchmark {
     private final String mongoUri;
     private final String kafkaBootstrapServers;
     private final Duration measure;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = LedgerJson.mapper();
     private final DevelopmentTokens tokens = DevelopmentTokens.forTests();
     /** Minted once: signing one per request would be measured as the service's latency. */
     private final String token = tokens.defaultToken();
     private final List<String> accountIds = new ArrayList<>();
-    private String baseUri;
+    private ServiceClient http;
 
     ReplayBenchmark(String mongoUri, String kafkaBootstrapServers, Duration measure) {
         this.mongoUri = mongoUri;
@@ -126,7 +121,8 @@ final class ReplayBenchmark {
                                 + tokens.publicKeyLocation(),
                         "--analytics.ledger.consume-live=false", "--spring.jmx.enabled=false",
                         "--logging.level.root=WARN")) {
-            baseUri = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
+            http = new ServiceClient("http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port"),
+                    token);
             long cpuBefore = processCpuNanos();
             JsonNode done = replay();
             double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
@@ -329,25 +325,7 @@ final class ReplayBenchmark {
     }
 
     private byte[] send(String method, String path, String body) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = client.send(request(method, path, body),
-                HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
-                    + new String(response.body(), StandardCharsets.UTF_8));
-        }
-        return response.body();
-    }
-
-    /** Every request is built here, so a header the service comes to require is added in one place. */
-    private HttpRequest request(String method, String path, String body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUri + path))
-                .header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(60));
-        if (body == null) {
-            return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
-        }
-        return builder.header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.send(method, path, body);
     }
 
     /**
