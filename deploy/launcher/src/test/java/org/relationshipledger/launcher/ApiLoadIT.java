@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +60,7 @@ class ApiLoadIT {
 
     private final HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
             .connectTimeout(Duration.ofSeconds(10)).build();
+    private final JsonCalls calls = new JsonCalls(http, Duration.ofSeconds(60));
     private RunningLedger ledger;
 
     @Test
@@ -265,24 +265,14 @@ class ApiLoadIT {
     /** Every request of the run goes through here, with the stack's development token. */
     private HttpResponse<String> call(String method, URI base, String path, Object body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + ledger.token())
-                .header("Accept", "application/json");
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return calls.send(ledger.token(), method, base.resolve(path), body);
     }
 
     private static HttpResponse<String> expect(int status, HttpResponse<String> response) {
-        assertThat(response.statusCode()).as("%s: %s", response.request().uri(), response.body()).isEqualTo(status);
-        return response;
+        return JsonCalls.expect(status, response);
     }
 
     private static JsonNode json(HttpResponse<String> response) throws IOException {
-        return JSON.readTree(response.body());
+        return JsonCalls.json(response);
     }
 }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.relationshipledger.testkit.DevelopmentTokens;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
@@ -31,10 +29,9 @@ import com.mongodb.client.MongoClients;
  */
 class TenantIsolationIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration LEARNING = Duration.ofSeconds(90);
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonCalls calls = new JsonCalls(HttpClient.newHttpClient(), Duration.ofSeconds(30));
 
     @TempDir
     Path data;
@@ -182,25 +179,14 @@ class TenantIsolationIT {
             case "analytics" -> LedgerService.ANALYTICS;
             default -> throw new IllegalArgumentException(service);
         };
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.baseUrlOf(target) + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json");
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return calls.send(token, method, URI.create(settings.baseUrlOf(target) + path), body);
     }
 
     private static HttpResponse<String> expect(int status, HttpResponse<String> response) {
-        assertThat(response.statusCode()).as("%s: %s", response.request().uri(), response.body()).isEqualTo(status);
-        return response;
+        return JsonCalls.expect(status, response);
     }
 
     private static JsonNode body(HttpResponse<String> response) throws IOException {
-        return JSON.readTree(response.body());
+        return JsonCalls.json(response);
     }
 }
