@@ -17,7 +17,9 @@ import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.O
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.relationshipledger.core.web.ProblemResponses;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -89,13 +91,8 @@ public class SecurityConfiguration {
      */
     @Bean
     RequestRejectedHandler problemForRejectedRequests() {
-        return (request, response, rejected) -> {
-            response.setStatus(400);
-            response.setCharacterEncoding("UTF-8");
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
-                    + "\"detail\":\"The request path is not allowed (encoded separators, dots or control characters).\"}");
-        };
+        return (request, response, rejected) -> ProblemResponses.write(response, HttpStatus.BAD_REQUEST,
+                "The request path is not allowed (encoded separators, dots or control characters).");
     }
 
     /** The OpenAPI documents say every operation needs a bearer JWT, so the Swagger UI offers "Authorize". */

@@ -81,11 +81,7 @@ final class RequestBodyFilter extends OncePerRequestFilter {
     }
 
     private static void refuse(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        response.setStatus(status.value());
-        response.setCharacterEncoding("UTF-8");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+        ProblemResponses.write(response, status, detail);
     }
 
     /** The request with its body already read (and checked) into memory. */
