@@ -48,14 +48,12 @@ public final class DevelopmentTokens {
 
     private static DevelopmentTokens forTests;
 
-    private final RSAPublicKey publicKey;
     private final NimbusJwtEncoder encoder;
     private final Path publicKeyFile;
 
     private DevelopmentTokens(KeyPair keys, Path publicKeyFile) {
-        this.publicKey = (RSAPublicKey) keys.getPublic();
         this.publicKeyFile = publicKeyFile;
-        RSAKey jwk = new RSAKey.Builder(publicKey).privateKey((RSAPrivateKey) keys.getPrivate())
+        RSAKey jwk = new RSAKey.Builder((RSAPublicKey) keys.getPublic()).privateKey((RSAPrivateKey) keys.getPrivate())
                 .keyID("ledger-dev").build();
         this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<SecurityContext>(new JWKSet(jwk)));
     }
@@ -96,10 +94,6 @@ public final class DevelopmentTokens {
     /** Value for {@code spring.security.oauth2.resourceserver.jwt.public-key-location}. */
     public String publicKeyLocation() {
         return publicKeyFile.toUri().toString();
-    }
-
-    public RSAPublicKey publicKey() {
-        return publicKey;
     }
 
     /** A signed token for {@code subject} of {@code tenant} (none if null) with {@code roles}, valid for {@code lifetime}. */

@@ -1,7 +1,6 @@
 package org.relationshipledger.core.tenancy;
 
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import org.relationshipledger.core.security.TenantAuthentication;
 import org.springframework.security.core.Authentication;
@@ -31,37 +30,11 @@ public final class Tenants {
                 ? Optional.of(caller.tenantId()) : Optional.empty();
     }
 
-    /** Runs {@code work} as {@code tenantId}, restoring whatever was bound before. */
-    public static <T> T callAs(String tenantId, Supplier<T> work) {
-        String previous = BOUND.get();
-        BOUND.set(tenantId);
-        try {
-            return work.get();
-        } finally {
-            restore(previous);
-        }
-    }
-
-    public static void runAs(String tenantId, Runnable work) {
-        callAs(tenantId, () -> {
-            work.run();
-            return null;
-        });
-    }
-
     static void bind(String tenantId) {
         BOUND.set(tenantId);
     }
 
     static void unbind() {
         BOUND.remove();
-    }
-
-    private static void restore(String previous) {
-        if (previous == null) {
-            BOUND.remove();
-        } else {
-            BOUND.set(previous);
-        }
     }
 }
