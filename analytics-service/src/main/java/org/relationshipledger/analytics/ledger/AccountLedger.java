@@ -2,8 +2,6 @@ package org.relationshipledger.analytics.ledger;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Updates.addEachToSet;
-import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 
@@ -18,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Lock;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -42,24 +41,25 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 
 /**
  * The per-account, append-only log of every envelope analytics consumed, and the account views folded from it.
  * <p>
  * Exactly-once without transactions: the log entry's {@code _id} is the event id (a redelivery is a duplicate key),
- * the per-account index only ever gains ids ({@code $addToSet}), and the view is replaced by a fold of the whole
- * log under {@link ProjectionGuard} with the log's length as the position, so a view computed from fewer events can
- * never overwrite one computed from more. Every step is idempotent on its own, so a crash between steps is repaired
- * by the redelivery that follows it.
+ * the per-account index only ever gains ids ({@link AccountIndex}), and the view is replaced under
+ * {@link ProjectionGuard} with the log's length as the position, so a view computed from fewer events can never
+ * overwrite one computed from more. Every step is idempotent on its own, so a crash between steps is repaired by the
+ * redelivery that follows it.
+ * <p>
+ * The view is the fold of the whole log. An event that extends a fold held in {@link LiveFolds} (the index grew by
+ * exactly this event, and it sorts after every event folded) is applied to that fold; anything else (a cold account,
+ * an event recorded earlier than the last one folded, another writer's events) refolds the log (ADR 0061).
  * <p>
  * A replay does not take this path: it loads a fresh generation in bulk through {@link Rebuild}, which leaves the
  * same documents (ADR 0046).
@@ -78,9 +78,16 @@ public final class AccountLedger {
     private final ObjectMapper json;
     private final AtomicReference<Generation> active;
     private final AtomicReference<Rebuild> rebuilding = new AtomicReference<>();
+    private final LiveFolds folds;
 
     public AccountLedger(MongoDatabase database, ScoringModel model, Generation active) {
+        this(database, model, active, 10_000);
+    }
+
+    /** @param foldedAccounts how many accounts' folds to keep in memory for the live path */
+    public AccountLedger(MongoDatabase database, ScoringModel model, Generation active, long foldedAccounts) {
         this.database = database;
+        this.folds = new LiveFolds(foldedAccounts);
         this.model = model;
         this.json = LedgerJson.mapper();
         this.json.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
@@ -94,6 +101,16 @@ public final class AccountLedger {
 
     public Generation active() {
         return active.get();
+    }
+
+    /** Events the live path applied to a fold it held, since start. */
+    public long foldsApplied() {
+        return folds.appliedCount();
+    }
+
+    /** Whole-log refolds since start: cold accounts, out-of-order events, other writers, a replay's last step. */
+    public long refolds() {
+        return folds.refoldedCount();
     }
 
     /** Records the event in the serving generation and, while a replay runs, in the one being rebuilt. */
@@ -113,33 +130,80 @@ public final class AccountLedger {
     void recordInto(Generation generation, ReceivedEvent received) {
         LedgerEnvelope envelope = received.envelope();
         String accountId = envelope.accountId();
-        insertOnce(database.getCollection(generation.events()), logEntry(received));
-        database.getCollection(generation.index()).updateOne(eq("_id", accountId),
-                addToSet("eventIds", envelope.eventId()), new UpdateOptions().upsert(true));
-        refreshView(generation, accountId);
+        Lock lock = folds.lock(accountId);
+        lock.lock();
+        try {
+            boolean redelivered = !insertOnce(database.getCollection(generation.events()), logEntry(received));
+            AccountIndex.Appended appended = AccountIndex.append(database.getCollection(generation.index()),
+                    accountId, envelope.eventId(), redelivered);
+            LiveFolds.Folded held = folds.get(generation, accountId);
+            String orderKey = orderKey(envelope);
+            if (held != null && appended.follows(held.count()) && orderKey.compareTo(held.lastOrderKey()) > 0) {
+                AccountState state = held.state().apply(forFold(received, UnaryOperator.identity()));
+                writeView(generation, accountId, state, envelope.recordedAt(), held.count() + 1);
+                folds.applied(generation, accountId, new LiveFolds.Folded(state, held.count() + 1, orderKey));
+            } else if (held == null || !appended.alreadyIn(held.count())) {
+                refold(generation, accountId, appended.size() < 0);
+            }
+        } catch (RuntimeException e) {
+            // The held state may have been applied to already: only a refold is trusted after a failure.
+            folds.forget(generation, accountId);
+            throw e;
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /** Refolds the account's whole log and replaces its view unless a view of a longer log is there already. */
-    void refreshView(Generation generation, String accountId) {
-        AccountHistory history = history(generation, accountId).orElseThrow();
+    /**
+     * Folds the account's whole log, replaces its view unless a view of a longer log is there already, and holds
+     * the fold for the next event.
+     *
+     * @param recount whether the index has lost its count and should be counted again
+     */
+    void refold(Generation generation, String accountId, boolean recount) {
+        Lock lock = folds.lock(accountId);
+        lock.lock();
+        try {
+            AccountHistory history = history(generation, accountId).orElseThrow();
+            AccountState state = AccountState.of(history);
+            int count = history.events().size();
+            writeView(generation, accountId, state, history.lastRecordedAt(), count);
+            if (recount) {
+                AccountIndex.recount(database.getCollection(generation.index()), accountId, count);
+            }
+            if (count == 0) {
+                folds.forget(generation, accountId);
+            } else {
+                folds.refolded(generation, accountId,
+                        new LiveFolds.Folded(state, count, orderKey(history.events().getLast())));
+            }
+        } catch (RuntimeException e) {
+            folds.forget(generation, accountId);
+            throw e;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void writeView(Generation generation, String accountId, AccountState state, Instant lastRecordedAt,
+                           int count) {
         List<Bson> updates = new ArrayList<>();
-        viewFields(history).forEach((key, value) -> updates.add(set(key, value)));
-        ProjectionGuard.applyOnce(database.getCollection(generation.views()), accountId, LOG_POSITION,
-                history.events().size(), combine(updates));
+        viewFields(state, lastRecordedAt).forEach((key, value) -> updates.add(set(key, value)));
+        ProjectionGuard.applyOnce(database.getCollection(generation.views()), accountId, LOG_POSITION, count,
+                combine(updates));
     }
 
-    private Document viewFields(AccountHistory history) {
-        AccountState state = AccountState.of(history);
-        AccountView view = new AccountView(history.accountId(), state.name(), state.segment() == null ? null
+    private Document viewFields(AccountState state, Instant lastRecordedAt) {
+        AccountView view = new AccountView(state.accountId(), state.name(), state.segment() == null ? null
                 : state.segment().name(), state.currentOwner(), state.churned(), state.healthInputs(),
-                AccountFacts.of(state), state.eventCount(), history.lastRecordedAt());
+                AccountFacts.of(state), state.eventCount(), lastRecordedAt);
         return toDocument(view);
     }
 
-    /** The whole view document {@link #refreshView} would leave for this history, guard position included. */
+    /** The whole view document {@link #refold} would leave for this history, guard position included. */
     Document viewDocument(AccountHistory history) {
         Document document = new Document("_id", history.accountId());
-        document.putAll(viewFields(history));
+        document.putAll(viewFields(AccountState.of(history), history.lastRecordedAt()));
         return document.append(ProjectionGuard.APPLIED,
                 new Document(LOG_POSITION, (long) history.events().size()));
     }
@@ -154,25 +218,7 @@ public final class AccountLedger {
     }
 
     void addToIndex(Generation generation, Map<String, List<String>> eventIdsByAccount) {
-        if (eventIdsByAccount.isEmpty()) {
-            return;
-        }
-        List<UpdateOneModel<Document>> updates = new ArrayList<>(eventIdsByAccount.size());
-        eventIdsByAccount.forEach((accountId, eventIds) -> updates.add(new UpdateOneModel<>(eq("_id", accountId),
-                addEachToSet("eventIds", eventIds), new UpdateOptions().upsert(true))));
-        MongoCollection<Document> index = database.getCollection(generation.index());
-        try {
-            index.bulkWrite(updates, new BulkWriteOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            // Two upserts of one new _id raced (the live listener's and ours): the loser is retried as an update.
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                UpdateOneModel<Document> failed = updates.get(error.getIndex());
-                index.updateOne(failed.getFilter(), failed.getUpdate(), failed.getOptions());
-            }
-        }
+        AccountIndex.addAll(database.getCollection(generation.index()), eventIdsByAccount);
     }
 
     /** Starts a generation to rebuild into; live events are written to it too until it is swapped in or abandoned. */
@@ -221,7 +267,7 @@ public final class AccountLedger {
         if (index == null) {
             return Optional.empty();
         }
-        List<String> ids = index.getList("eventIds", String.class);
+        List<String> ids = index.getList(AccountIndex.EVENT_IDS, String.class);
         List<RecordedEvent> events = new ArrayList<>(ids.size());
         database.getCollection(generation.events()).find(in("_id", ids))
                 .forEach(entry -> events.add(toRecordedEvent(entry)));
@@ -306,13 +352,16 @@ public final class AccountLedger {
         }
     }
 
-    private static void insertOnce(MongoCollection<Document> collection, Document entry) {
+    /** @return false when the entry was there already */
+    private static boolean insertOnce(MongoCollection<Document> collection, Document entry) {
         try {
             collection.insertOne(entry);
+            return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
+            return false;
         }
     }
 
@@ -342,11 +391,18 @@ public final class AccountLedger {
 
     /** Sorts like {@link RecordedEvent#RECORDED_ORDER} (instants after 1970), as a string a database index can hold. */
     static String orderKey(LedgerEnvelope envelope) {
-        Instant at = envelope.recordedAt();
+        return orderKey(envelope.recordedAt(), envelope.streamId(), envelope.sequence(), envelope.eventId());
+    }
+
+    static String orderKey(RecordedEvent event) {
+        return orderKey(event.recordedAt(), event.streamId(), event.sequence(), event.eventId());
+    }
+
+    private static String orderKey(Instant at, String streamId, long sequence, String eventId) {
         StringBuilder key = new StringBuilder(96);
         padded(key, at.getEpochSecond(), 12).append('.');
-        padded(key, at.getNano(), 9).append('|').append(envelope.streamId()).append('|');
-        padded(key, envelope.sequence(), 19).append('|').append(envelope.eventId());
+        padded(key, at.getNano(), 9).append('|').append(streamId).append('|');
+        padded(key, sequence, 19).append('|').append(eventId);
         return key.toString();
     }
 

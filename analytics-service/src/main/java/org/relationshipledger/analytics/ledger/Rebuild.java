@@ -20,8 +20,8 @@ import org.relationshipledger.analytics.history.AccountHistory;
 import org.relationshipledger.analytics.history.RecordedEvent;
 
 /**
- * One replay's bulk load of a fresh generation (ADR 0046). The live path writes one event at a time and refolds
- * the account's whole log from the database after each; a replay instead
+ * One replay's bulk load of a fresh generation (ADR 0046). The live path writes one event at a time and applies
+ * it to the account's fold (ADR 0061); a replay instead
  * <ul>
  *     <li>writes log entries in unordered batches (a duplicate event id is a duplicate key, skipped, as live),</li>
  *     <li>keeps each account's events in memory until the source says its accounts are complete, then folds each
@@ -119,7 +119,7 @@ public final class Rebuild implements AutoCloseable {
         Set<String> refold = new HashSet<>(reopened);
         refold.addAll(touchedLive);
         for (String accountId : refold) {
-            ledger.refreshView(generation, accountId);
+            ledger.refold(generation, accountId, true);
         }
     }
 
