@@ -1,9 +1,11 @@
 package org.relationshipledger.analytics.integration;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.bson.Document;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 class DeadLetterController {
 
     static final int MAX_LIMIT = 500;
+    private static final int PAGE = 200;
 
     private final DeadLetters deadLetters;
     private final AccountTenancy tenancy;
@@ -39,14 +42,28 @@ class DeadLetterController {
         return list(count(limit));
     }
 
-    /** Records keyed by the caller's tenant's accounts only (keyless ones count as the default tenant's). */
+    /**
+     * The newest {@code limit} records keyed by the caller's tenant's accounts (keyless ones count as the default
+     * tenant's): pages through the parked records until that many are found, so another tenant's newer records do
+     * not hide the caller's.
+     */
     private List<ParkedRecord> list(int limit) {
-        List<ParkedRecord> parked = deadLetters.list(limit).stream().map(DeadLetterController::parked).toList();
         String tenant = Tenants.current().orElse(tenancy.defaultTenant());
-        Set<String> visible = tenancy.visibleTo(parked.stream().map(ParkedRecord::key)
-                .filter(java.util.Objects::nonNull).toList(), tenant);
-        return parked.stream().filter(record -> record.key() == null
-                ? tenant.equals(tenancy.defaultTenant()) : visible.contains(record.key())).toList();
+        List<ParkedRecord> found = new ArrayList<>(limit);
+        int page = Math.max(limit, PAGE);
+        for (int skip = 0; found.size() < limit; skip += page) {
+            List<ParkedRecord> parked = deadLetters.list(skip, page).stream().map(DeadLetterController::parked)
+                    .toList();
+            Set<String> visible = tenancy.visibleTo(parked.stream().map(ParkedRecord::key)
+                    .filter(Objects::nonNull).toList(), tenant);
+            parked.stream().filter(record -> record.key() == null
+                            ? tenant.equals(tenancy.defaultTenant()) : visible.contains(record.key()))
+                    .limit(limit - found.size()).forEach(found::add);
+            if (parked.size() < page) {
+                break;
+            }
+        }
+        return found;
     }
 
     private static int count(String text) {

@@ -53,6 +53,12 @@ public final class DeadLetters {
     }
 
     public List<Document> list(int limit) {
-        return parked.find().sort(Sorts.descending("parkedAt")).limit(limit).into(new ArrayList<>());
+        return list(0, limit);
+    }
+
+    /** One page of the parked records, newest first: {@code limit} of them after the newest {@code skip}. */
+    public List<Document> list(int skip, int limit) {
+        return parked.find().sort(Sorts.descending("parkedAt", "_id")).skip(skip).limit(limit)
+                .into(new ArrayList<>());
     }
 }
