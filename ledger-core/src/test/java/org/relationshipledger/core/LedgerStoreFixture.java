@@ -82,6 +82,10 @@ public final class LedgerStoreFixture {
         return storedEvents;
     }
 
+    public Serializer serializer() {
+        return serializer;
+    }
+
     public LedgerEventStorageEngine engine() {
         return engine;
     }
