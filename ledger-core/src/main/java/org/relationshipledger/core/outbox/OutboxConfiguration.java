@@ -70,6 +70,11 @@ public class OutboxConfiguration {
 
     /** Producer settings the relay's guarantees rest on; configuration may tune others, never these. */
     public static Supplier<Producer<String, byte[]>> producers(KafkaProperties kafka, String serviceName) {
+        Map<String, Object> config = producerConfig(kafka, serviceName);
+        return () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    public static Map<String, Object> producerConfig(KafkaProperties kafka, String serviceName) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties(null));
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -79,7 +84,7 @@ public class OutboxConfiguration {
         // sender every ~20 records, a tenth of the relay thread's CPU (JFR, ADR 0061).
         config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-relay");
-        return () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        return Map.copyOf(config);
     }
 
     @Bean
