@@ -5,8 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
+import org.apache.kafka.clients.producer.Producer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -82,6 +85,10 @@ public final class LedgerStoreFixture {
         return storedEvents;
     }
 
+    public Serializer serializer() {
+        return serializer;
+    }
+
     public LedgerEventStorageEngine engine() {
         return engine;
     }
@@ -122,13 +129,23 @@ public final class LedgerStoreFixture {
     }
 
     public OutboxRelay relay(String owner, Duration leaseTtl, PublishListener listener) {
+        return relay(owner, leaseTtl, listener, 200, OutboxConfiguration.producers(kafkaProperties(), "fixture-service"));
+    }
+
+    /** A relay publishing at most {@code eventsPerStream} events of a stream per round, through these producers. */
+    public OutboxRelay relay(String owner, Duration leaseTtl, PublishListener listener, int eventsPerStream,
+                             Supplier<Producer<String, byte[]>> producers) {
         OutboxRelay relay = new OutboxRelay(intents, storedEvents,
                 new RelayLease(database, "fixture-relay", owner, leaseTtl, clock),
-                translator(), OutboxConfiguration.producers(kafkaProperties(), "fixture-service"),
-                new RelaySettings("/relationship-ledger/fixture", "default", 500, 200, Duration.ofMillis(20)),
+                translator(), producers,
+                new RelaySettings("/relationship-ledger/fixture", "default", 500, eventsPerStream, Duration.ofMillis(20)),
                 new RelayMetrics(registry, owner, clock), listener, clock);
         wakeTarget = relay;
         return relay;
+    }
+
+    public Map<String, Object> producerConfig() {
+        return OutboxConfiguration.producerConfig(kafkaProperties(), "fixture-service");
     }
 
     /** Maps the sample events onto real integration events, so records carry the published language. */

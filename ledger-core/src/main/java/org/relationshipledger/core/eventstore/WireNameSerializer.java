@@ -47,6 +47,15 @@ public final class WireNameSerializer implements Serializer {
         }
     }
 
+    /** The class stored under {@code wireName}, or null if none was registered. */
+    Class<?> registeredClass(String wireName) {
+        return classesByWireName.get(wireName);
+    }
+
+    Serializer delegate() {
+        return delegate;
+    }
+
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
         SerializedObject<T> serialized = delegate.serialize(object, expectedRepresentation);

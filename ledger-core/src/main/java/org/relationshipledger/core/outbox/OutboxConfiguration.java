@@ -70,13 +70,21 @@ public class OutboxConfiguration {
 
     /** Producer settings the relay's guarantees rest on; configuration may tune others, never these. */
     public static Supplier<Producer<String, byte[]>> producers(KafkaProperties kafka, String serviceName) {
+        Map<String, Object> config = producerConfig(kafka, serviceName);
+        return () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    public static Map<String, Object> producerConfig(KafkaProperties kafka, String serviceName) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties(null));
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // A relay round sends thousands of records at once: with the default 16 KiB batches the producer woke its
+        // sender every ~20 records, a tenth of the relay thread's CPU (JFR, ADR 0061).
+        config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-relay");
-        return () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        return Map.copyOf(config);
     }
 
     @Bean

@@ -9,12 +9,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.bson.Document;
@@ -55,9 +59,12 @@ public final class OutboxRelay {
     private final Semaphore wakeUp = new Semaphore(0);
 
     private Producer<String, byte[]> producer;
+    private ExecutorService reader;
     private volatile boolean running;
     private boolean leading;
     private Thread worker;
+    /** The next round, read while the previous one was sent; only the thread calling {@link #relayOnce} uses it. */
+    private Round readAhead;
 
     public OutboxRelay(OutboxIntents intents, StoredEvents storedEvents, RelayLease lease,
                        IntegrationEventTranslator translator, Supplier<Producer<String, byte[]>> producers,
@@ -88,24 +95,29 @@ public final class OutboxRelay {
         worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
     }
 
-    /** Stops after the current round, releases the lease and closes the producer. */
+    /** Stops after the current round, releases the lease (if it was running) and closes the producer. */
     public void stop() {
         Thread current;
         synchronized (this) {
-            if (!running) {
-                return;
-            }
+            current = running ? worker : null;
             running = false;
-            current = worker;
         }
-        wake();
-        try {
-            current.join(Duration.ofSeconds(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (current != null) {
+            wake();
+            try {
+                current.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            lease.release();
+            metrics.leaseHeld(false);
         }
-        lease.release();
-        metrics.leaseHeld(false);
+        synchronized (this) {
+            if (reader != null) {
+                reader.shutdown();
+                reader = null;
+            }
+        }
         closeProducer();
     }
 
@@ -137,6 +149,12 @@ public final class OutboxRelay {
 
     /**
      * One round: publish what is pending, if this replica holds the lease.
+     * <p>
+     * Rounds are pipelined (ADR 0061): while this round's records are sent and acknowledged, a reader thread
+     * reads and translates the next round, starting each stream after the last event this round sends. The next
+     * round is used only if this one succeeded completely; after any failure it is dropped and the next round
+     * reads from the acknowledged cursors again. Rounds are acknowledged one after the other, in order, and this
+     * method returns only once the read-ahead has finished, so nothing of the relay runs between two calls.
      *
      * @return the number of stored events published (acknowledged and recorded)
      */
@@ -146,39 +164,59 @@ public final class OutboxRelay {
             log.info(leader ? "relay lease acquired by {}; publishing" : "relay lease held elsewhere; {} stands by",
                     lease.owner());
             leading = leader;
+            readAhead = null;
         }
         metrics.leaseHeld(leader);
         if (!leader) {
             return 0;
         }
         Instant started = clock.instant();
-        List<StreamBatch> batches = collect();
-        if (batches.isEmpty() || !lease.stillHeld()) {
+        Round round = readAhead == null || readAhead.isEmpty() ? prepare(Map.of()) : readAhead;
+        readAhead = null;
+        metrics.backlog(round.backlog(), round.oldest());
+        if (round.isEmpty() || !lease.stillHeld()) {
             return 0;
         }
-        log.debug("publishing {} stream(s)", batches.size());
+        log.debug("publishing {} stream(s)", round.streams().size());
+        Map<String, Long> sending = round.lastSequences();
+        Future<Round> next = reader().submit(() -> prepare(sending));
+        boolean succeeded = false;
+        try {
+            int events = publish(round, started);
+            succeeded = true;
+            return events;
+        } finally {
+            Round prepared = readAheadOf(next);
+            // Read on the assumption that this round succeeds: after any failure it must not be sent.
+            readAhead = succeeded ? prepared : null;
+        }
+    }
+
+    private int publish(Round round, Instant started) {
         Producer<String, byte[]> out = producer();
-        List<StreamSend> sends = new ArrayList<>(batches.size());
-        for (StreamBatch batch : batches) {
+        List<StreamSend> sends = new ArrayList<>(round.streams().size());
+        RuntimeException failure = null;
+        for (StreamRecords stream : round.streams()) {
             try {
-                sends.add(send(out, batch));
+                sends.add(send(out, stream));
             } catch (RuntimeException e) {
-                // A translation bug must not hold back other streams; this one stays pending and visible.
+                // The read-ahead already continues this stream after these events: the whole round must fail.
                 metrics.failed();
-                log.error("cannot publish stream {} from sequence {}", batch.streamId(), batch.first(), e);
+                log.error("cannot send stream {} from sequence {}", stream.streamId(), stream.first(), e);
+                failure = e;
+                break;
             }
         }
         out.flush();
         int events = 0;
         long records = 0;
-        RuntimeException failure = null;
         Map<String, Long> acknowledgedUpTo = new LinkedHashMap<>();
         for (StreamSend send : sends) {
             long acknowledged = -1;
             for (EventSend event : send.events()) {
                 RuntimeException error = awaitAll(event.futures());
                 if (error != null) {
-                    failure = error;
+                    failure = failure == null ? error : failure;
                     break;
                 }
                 acknowledged = event.sequence();
@@ -198,11 +236,27 @@ public final class OutboxRelay {
         return events;
     }
 
-    private List<StreamBatch> collect() {
-        List<Intent> pending = intents.pending(settings.streamsPerRound());
+    private Round readAheadOf(Future<Round> next) {
+        try {
+            return next.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            // The next round reads again in the relay thread, where a persisting error counts as a failure.
+            log.debug("reading ahead failed", e.getCause());
+            return null;
+        }
+    }
+
+    /**
+     * Reads and translates a round: the pending events of up to {@code streamsPerRound} streams, each from its
+     * acknowledged cursor or, for a stream the round in flight sends, from after its last event there.
+     */
+    private Round prepare(Map<String, Long> inFlight) {
+        List<Intent> pending = intents.pending(settings.streamsPerRound() + inFlight.size());
         if (pending.isEmpty()) {
-            metrics.backlog(0, null);
-            return List.of();
+            return Round.NONE;
         }
         Map<String, Long> published = intents.publishedUpTo(pending.stream().map(Intent::streamId).toList());
         Map<String, Long> firstByStream = new LinkedHashMap<>();
@@ -210,14 +264,16 @@ public final class OutboxRelay {
         long backlog = 0;
         Instant oldest = null;
         for (Intent intent : pending) {
-            long first = published.getOrDefault(intent.streamId(), -1L) + 1;
-            if (intent.claimedSequence() < first) {
-                intents.markPublished(Map.of(intent.streamId(), first - 1));
+            long cursor = published.getOrDefault(intent.streamId(), -1L);
+            if (intent.claimedSequence() <= cursor) {
+                intents.markPublished(Map.of(intent.streamId(), cursor));
                 continue;
             }
-            backlog += intent.claimedSequence() - first + 1;
+            backlog += intent.claimedSequence() - cursor;
             oldest = oldest == null || intent.since().isBefore(oldest) ? intent.since() : oldest;
-            if (ids.size() < MAX_EVENTS_PER_ROUND) {
+            long first = Math.max(cursor, inFlight.getOrDefault(intent.streamId(), -1L)) + 1;
+            if (intent.claimedSequence() >= first && firstByStream.size() < settings.streamsPerRound()
+                    && ids.size() < MAX_EVENTS_PER_ROUND) {
                 long last = Math.min(intent.claimedSequence(), first + settings.eventsPerStream() - 1);
                 for (long sequence = first; sequence <= last; sequence++) {
                     ids.add(StoredEvents.id(intent.streamId(), sequence));
@@ -225,25 +281,31 @@ public final class OutboxRelay {
                 firstByStream.put(intent.streamId(), first);
             }
         }
-        metrics.backlog(backlog, oldest);
         // One read for the whole round: the events of every pending stream, by _id.
         Map<String, List<Document>> found = new HashMap<>();
         for (Document document : storedEvents.find(ids)) {
             found.computeIfAbsent(StoredEvents.streamId(document), stream -> new ArrayList<>()).add(document);
         }
-        List<StreamBatch> batches = new ArrayList<>();
-        firstByStream.forEach((stream, first) -> {
-            List<Document> documents = found.get(stream);
+        List<StreamRecords> streams = new ArrayList<>();
+        for (Map.Entry<String, Long> entry : firstByStream.entrySet()) {
+            List<Document> documents = found.get(entry.getKey());
             if (documents == null) {
-                return; // claimed, not yet visible (or never written): nothing of this stream to send yet
+                continue; // claimed, not yet visible (or never written): nothing of this stream to send yet
             }
             documents.sort(Comparator.comparingLong(StoredEvents::sequence));
-            List<Document> contiguous = contiguousFrom(first, documents);
-            if (!contiguous.isEmpty()) {
-                batches.add(new StreamBatch(stream, first, contiguous));
+            List<Document> contiguous = contiguousFrom(entry.getValue(), documents);
+            if (contiguous.isEmpty()) {
+                continue;
             }
-        });
-        return batches;
+            try {
+                streams.add(translate(entry.getKey(), entry.getValue(), contiguous));
+            } catch (RuntimeException e) {
+                // A translation bug must not hold back other streams; this one stays pending and visible.
+                metrics.failed();
+                log.error("cannot publish stream {} from sequence {}", entry.getKey(), entry.getValue(), e);
+            }
+        }
+        return new Round(streams, backlog, oldest);
     }
 
     // Stop at the first gap: a claimed slot still being written (or abandoned) holds back what follows it.
@@ -260,19 +322,30 @@ public final class OutboxRelay {
         return contiguous;
     }
 
-    private StreamSend send(Producer<String, byte[]> out, StreamBatch batch) {
-        List<EventSend> events = new ArrayList<>(batch.documents().size());
-        for (DomainEventMessage<?> message : storedEvents.deserialize(batch.documents())) {
+    private StreamRecords translate(String streamId, long first, List<Document> documents) {
+        List<EventRecords> events = new ArrayList<>(documents.size());
+        for (DomainEventMessage<?> message : storedEvents.deserialize(documents)) {
             List<Outbound> outbound = translator.translate(message);
-            List<Future<RecordMetadata>> futures = new ArrayList<>(outbound.size());
+            List<ProducerRecord<String, byte[]>> records = new ArrayList<>(outbound.size());
             for (int index = 0; index < outbound.size(); index++) {
                 Outbound record = outbound.get(index);
-                futures.add(out.send(EnvelopeCodec.toRecord(record.topic(), record.key(),
-                        envelope(message, record, index))));
+                records.add(EnvelopeCodec.toRecord(record.topic(), record.key(), envelope(message, record, index)));
             }
-            events.add(new EventSend(message.getSequenceNumber(), futures));
+            events.add(new EventRecords(message.getSequenceNumber(), records));
         }
-        return new StreamSend(batch.streamId(), events);
+        return new StreamRecords(streamId, first, events);
+    }
+
+    private static StreamSend send(Producer<String, byte[]> out, StreamRecords stream) {
+        List<EventSend> events = new ArrayList<>(stream.events().size());
+        for (EventRecords event : stream.events()) {
+            List<Future<RecordMetadata>> futures = new ArrayList<>(event.records().size());
+            for (ProducerRecord<String, byte[]> record : event.records()) {
+                futures.add(out.send(record));
+            }
+            events.add(new EventSend(event.sequence(), futures));
+        }
+        return new StreamSend(stream.streamId(), events);
     }
 
     private LedgerEnvelope envelope(DomainEventMessage<?> message, Outbound record, int index) {
@@ -310,6 +383,14 @@ public final class OutboxRelay {
         return null;
     }
 
+    private synchronized ExecutorService reader() {
+        if (reader == null) {
+            reader = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("outbox-relay-reader").daemon()
+                    .factory());
+        }
+        return reader;
+    }
+
     private synchronized Producer<String, byte[]> producer() {
         if (producer == null) {
             producer = producers.get();
@@ -329,7 +410,28 @@ public final class OutboxRelay {
         }
     }
 
-    private record StreamBatch(String streamId, long first, List<Document> documents) {
+    /** A round read and translated, ready to send; {@code backlog} and {@code oldest} are what it saw pending. */
+    private record Round(List<StreamRecords> streams, long backlog, Instant oldest) {
+
+        static final Round NONE = new Round(List.of(), 0, null);
+
+        boolean isEmpty() {
+            return streams.isEmpty();
+        }
+
+        Map<String, Long> lastSequences() {
+            Map<String, Long> last = new HashMap<>();
+            for (StreamRecords stream : streams) {
+                last.put(stream.streamId(), stream.first() + stream.events().size() - 1);
+            }
+            return last;
+        }
+    }
+
+    private record StreamRecords(String streamId, long first, List<EventRecords> events) {
+    }
+
+    private record EventRecords(long sequence, List<ProducerRecord<String, byte[]>> records) {
     }
 
     private record EventSend(long sequence, List<Future<RecordMetadata>> futures) {

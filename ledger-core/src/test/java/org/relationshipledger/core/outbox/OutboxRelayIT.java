@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,18 +12,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.NotEnoughReplicasException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.relationshipledger.contracts.AccountEvent;
+import org.relationshipledger.contracts.EnvelopeAttributes;
 import org.relationshipledger.contracts.Topics;
 import org.relationshipledger.core.LedgerStoreFixture;
 import org.relationshipledger.core.consumer.ProjectionGuard;
@@ -33,6 +45,7 @@ import org.relationshipledger.testkit.Infrastructure;
 import org.relationshipledger.testkit.KafkaTestConsumer;
 import org.relationshipledger.testkit.RealInfrastructure;
 import org.relationshipledger.testkit.WithRealInfrastructure;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -237,6 +250,71 @@ class OutboxRelayIT {
                 .isZero();
         assertThat(store.registry().get("ledger.relay.published").tag("service", "backlog-replica").counter().count())
                 .isEqualTo(4.0);
+    }
+
+    @Test
+    void readsTheNextRoundWhileSendingAndContinuesEachStreamWhereTheRoundInFlightEnds() {
+        OutboxRelay relay = relay("replica-1", Duration.ofSeconds(10), PublishListener.NONE, 2,
+                OutboxConfiguration.producers(kafkaProperties(), "pipelined"));
+        String account = LedgerStoreFixture.newAccountId();
+        String other = LedgerStoreFixture.newAccountId();
+        store.appendStream(account, 7);
+        store.appendStream(other, 3);
+
+        List<Integer> rounds = new ArrayList<>();
+        for (int round = 0; round < 4; round++) {
+            rounds.add(relay.relayOnce());
+        }
+
+        assertThat(rounds).containsExactly(4, 3, 2, 1);
+        assertThat(store.intents().pending(10)).isEmpty();
+        assertThat(envelopesOf(List.of(account), 7)).extracting(LedgerEnvelope::sequence)
+                .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(envelopesOf(List.of(other), 3)).extracting(LedgerEnvelope::sequence).containsExactly(0L, 1L, 2L);
+    }
+
+    @Test
+    void aRoundWithAFailedSendAcknowledgesOnlyWhatPrecedesItAndTheNextRoundResumesThere() {
+        String account = LedgerStoreFixture.newAccountId();
+        store.appendStream(account, 4);
+        // The broker refuses the record of sequence 1 once; the round read ahead already holds sequences 2 and 3.
+        AtomicBoolean refuse = new AtomicBoolean(true);
+        OutboxRelay relay = relay("replica-1", Duration.ofSeconds(10), PublishListener.NONE, 2,
+                () -> new KafkaProducer<>(store.producerConfig(), new StringSerializer(), new ByteArraySerializer()) {
+                    @Override
+                    public Future<RecordMetadata> send(ProducerRecord<String, byte[]> record, Callback callback) {
+                        if (record.key().equals(account) && sequenceOf(record) == 1 && refuse.getAndSet(false)) {
+                            return CompletableFuture.failedFuture(new NotEnoughReplicasException("refused once"));
+                        }
+                        return super.send(record, callback);
+                    }
+                });
+
+        assertThatThrownBy(relay::relayOnce).hasMessageContaining("refused once");
+        assertThat(store.intents().publishedUpTo(List.of(account))).containsEntry(account, 0L);
+
+        assertThat(relay.relayOnce()).as("resumes at the refused event, not after the read-ahead").isEqualTo(2);
+        assertThat(relay.relayOnce()).isEqualTo(1);
+        assertThat(envelopesOf(List.of(account), 4)).extracting(LedgerEnvelope::sequence)
+                .containsExactly(0L, 1L, 2L, 3L);
+    }
+
+    private static long sequenceOf(ProducerRecord<String, byte[]> record) {
+        return Long.parseLong(new String(record.headers().lastHeader("ce_" + EnvelopeAttributes.SEQUENCE).value(),
+                StandardCharsets.UTF_8));
+    }
+
+    private KafkaProperties kafkaProperties() {
+        KafkaProperties properties = new KafkaProperties();
+        properties.setBootstrapServers(List.of(infrastructure.kafkaBootstrapServers()));
+        return properties;
+    }
+
+    private OutboxRelay relay(String owner, Duration leaseTtl, PublishListener listener, int eventsPerStream,
+                              Supplier<Producer<String, byte[]>> producers) {
+        OutboxRelay relay = store.relay(owner, leaseTtl, listener, eventsPerStream, producers);
+        relays.add(relay);
+        return relay;
     }
 
     private OutboxRelay relay(String owner, Duration leaseTtl, PublishListener listener) {
