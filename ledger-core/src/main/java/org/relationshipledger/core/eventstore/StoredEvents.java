@@ -106,7 +106,7 @@ public final class StoredEvents {
     /**
      * The stored events as messages, upcast where needed. When every document is stored at its type's current
      * revision — upcasters only ever raise a revision (ADR 0004) — each is read straight into its class, skipping
-     * the upcaster chain and Axon's per-event metadata deserialiser (most of the relay's CPU, ADR 0061).
+     * the upcaster chain and Axon's per-event metadata deserialiser (most of the relay's CPU, ADR 0062).
      */
     public List<DomainEventMessage<?>> deserialize(List<Document> documents) {
         List<DomainEventMessage<?>> direct = current == null ? null : current.read(documents);

@@ -81,7 +81,7 @@ public class OutboxConfiguration {
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
         // A relay round sends thousands of records at once: with the default 16 KiB batches the producer woke its
-        // sender every ~20 records, a tenth of the relay thread's CPU (JFR, ADR 0061).
+        // sender every ~20 records, a tenth of the relay thread's CPU (JFR, ADR 0062).
         config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-relay");
         return Map.copyOf(config);

@@ -150,7 +150,7 @@ public final class OutboxRelay {
     /**
      * One round: publish what is pending, if this replica holds the lease.
      * <p>
-     * Rounds are pipelined (ADR 0061): while this round's records are sent and acknowledged, a reader thread
+     * Rounds are pipelined (ADR 0062): while this round's records are sent and acknowledged, a reader thread
      * reads and translates the next round, starting each stream after the last event this round sends. The next
      * round is used only if this one succeeded completely; after any failure it is dropped and the next round
      * reads from the acknowledged cursors again. Rounds are acknowledged one after the other, in order, and this
