@@ -70,7 +70,7 @@ public final class LedgerStoreFixture {
             }
         });
         this.engine = new LedgerEventStorageEngine(
-                LedgerEventStorageEngine.mongoEngine(template, serializer, NoOpEventUpcaster.INSTANCE, intents),
+                LedgerEventStorageEngine.mongoEngine(template, serializer, NoOpEventUpcaster.INSTANCE),
                 serializer, storedEvents, intents);
     }
 

@@ -79,7 +79,7 @@ public class EventStoreConfiguration {
                                           ObjectProvider<EventUpcaster> upcasters, StoredEvents storedEvents,
                                           AppendIntents appendIntents) {
         MongoEventStorageEngine mongo = LedgerEventStorageEngine.mongoEngine(axonMongoTemplate, serializer,
-                upcasterChain(upcasters), appendIntents);
+                upcasterChain(upcasters));
         return new LedgerEventStorageEngine(mongo, serializer, storedEvents, appendIntents);
     }
 

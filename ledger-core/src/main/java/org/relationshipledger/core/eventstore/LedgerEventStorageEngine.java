@@ -27,8 +27,7 @@ import org.axonframework.serialization.Serializer;
 /**
  * Axon's Mongo storage engine plus the two things the ledger adds at write time: each event's hash-chain
  * values (invariant 7) go into its metadata before it is stored, and the outbox intents (invariant 3) are
- * claimed before the insert (by the storage strategy, {@link GroupCommit}, so that concurrent appends share the two
- * round trips). Reads are the delegate's.
+ * claimed before the insert. Reads are the delegate's.
  */
 public final class LedgerEventStorageEngine implements EventStorageEngine {
 
@@ -57,15 +56,12 @@ public final class LedgerEventStorageEngine implements EventStorageEngine {
         this.intents = intents;
     }
 
-    /**
-     * Axon's Mongo engine with the ledger's document layout and write path ({@link StreamKeyedStorageStrategy}),
-     * which claims {@code intents} before inserting.
-     */
+    /** Axon's Mongo engine with the ledger's document layout ({@link StreamKeyedStorageStrategy}). */
     public static MongoEventStorageEngine mongoEngine(MongoTemplate template, Serializer serializer,
-                                                      EventUpcaster upcasters, AppendIntents intents) {
+                                                      EventUpcaster upcasters) {
         return MongoEventStorageEngine.builder()
                 .mongoTemplate(template)
-                .storageStrategy(new StreamKeyedStorageStrategy(intents))
+                .storageStrategy(new StreamKeyedStorageStrategy())
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .upcasterChain(upcasters)
@@ -100,6 +96,7 @@ public final class LedgerEventStorageEngine implements EventStorageEngine {
             lastHashInBatch.put(stream, hash);
             highestSequence.merge(stream, domainEvent.getSequenceNumber(), Math::max);
         }
+        intents.claim(highestSequence);
         delegate.appendEvents(chained);
         // Only after the insert succeeded: a failed or conflicting append must not become the next one's link.
         highestSequence.forEach((stream, sequence) -> lastLinks.put(stream, new Link(sequence, lastHashInBatch.get(stream))));

@@ -2,14 +2,11 @@ package org.relationshipledger.core.eventstore;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import org.axonframework.eventhandling.DomainEventData;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
 import org.axonframework.serialization.Serializer;
@@ -24,30 +21,8 @@ import com.mongodb.client.model.Filters;
  * s" — the predecessor's hash on every append, the relay's next events, and loading an aggregate — costs the same
  * at ten thousand and ten million stored events, and a second writer of the same position is refused by the
  * {@code _id} index as well as by Axon's (aggregate, sequence) index (ADR 0003).
- *
- * <p>Appends are written through a {@link GroupCommit}: each one's outbox intents are claimed before its documents
- * are inserted, together with the appends of other units of work waiting at the same time.
  */
 public final class StreamKeyedStorageStrategy extends DocumentPerEventStorageStrategy {
-
-    private final GroupCommit commits;
-
-    /** @param intents claimed, durably, before any event of theirs is inserted (ADR 0003) */
-    public StreamKeyedStorageStrategy(AppendIntents intents) {
-        this.commits = new GroupCommit(intents);
-    }
-
-    @Override
-    public void appendEvents(MongoCollection<Document> eventCollection, List<? extends EventMessage<?>> events,
-                             Serializer serializer) {
-        Map<String, Long> claims = new LinkedHashMap<>();
-        for (EventMessage<?> event : events) {
-            if (event instanceof DomainEventMessage<?> domainEvent) {
-                claims.merge(domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber(), Math::max);
-            }
-        }
-        commits.append(eventCollection, claims, createEventDocuments(events, serializer).toList());
-    }
 
     @Override
     protected Stream<Document> createEventDocuments(List<? extends EventMessage<?>> events, Serializer serializer) {

@@ -56,17 +56,12 @@ public final class OutboxIntents implements AppendIntents {
     public record Intent(String streamId, long claimedSequence, Instant since) {
     }
 
-    /** One round trip for all the streams of a batch of appends; throws unless every claim was written. */
     @Override
     public void claim(Map<String, Long> highestSequenceByStream) {
-        if (highestSequenceByStream.isEmpty()) {
-            return;
-        }
         Date now = Date.from(clock.instant());
-        List<UpdateOneModel<Document>> claims = new ArrayList<>(highestSequenceByStream.size());
-        highestSequenceByStream.forEach((stream, sequence) -> claims.add(new UpdateOneModel<>(eq("_id", stream),
-                combine(max("claimedSeq", sequence), setOnInsert("since", now)), new UpdateOptions().upsert(true))));
-        intents.bulkWrite(claims, new BulkWriteOptions().ordered(false));
+        highestSequenceByStream.forEach((stream, sequence) -> intents.updateOne(eq("_id", stream),
+                combine(max("claimedSeq", sequence), setOnInsert("since", now)),
+                new UpdateOptions().upsert(true)));
     }
 
     @Override
