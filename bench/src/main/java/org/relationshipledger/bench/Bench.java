@@ -26,13 +26,13 @@ import com.mongodb.client.MongoDatabase;
 /**
  * {@code ./ledger bench [all | B1 B3 B7 ...]}: runs the selected benchmarks on the in-process servers (or real
  * ones from {@code MONGODB_URI} / {@code KAFKA_BOOTSTRAP_SERVERS}), each beside its raw baseline measured in the
- * same run, prints the table and writes {@code bench/results/<date>.json} and {@code .md}. Never fails on a
- * number. {@code -Dbench.seconds=N} sets each measuring window (default 15). B4, B5 and B6 are not in {@code all}:
- * name them.
+ * same run (FOOTPRINT: each service's own CPU and memory, in JVMs of their own), prints the table and writes
+ * {@code bench/results/<date>.json} and {@code .md}. Never fails on a number. {@code -Dbench.seconds=N} sets each
+ * measuring window (default 15). B4, B5 and B6 are not in {@code all}: name them.
  */
 public final class Bench {
 
-    private static final List<String> ALL = List.of("B1", "B2", "B7", "B3", "B8");
+    private static final List<String> ALL = List.of("B1", "B2", "B7", "B3", "B8", "FOOTPRINT");
 
     private Bench() {
     }
@@ -72,6 +72,10 @@ public final class Bench {
             if (selected.contains("B4")) {
                 figures.addAll(new EndToEndBenchmark(infrastructure.mongoUri(), infrastructure.kafkaBootstrapServers(),
                         Duration.ofSeconds(Long.getLong("bench.b4.seconds", 40))).run());
+            }
+            if (selected.contains("FOOTPRINT")) {
+                figures.addAll(new FootprintBenchmark(infrastructure.mongoUri(), infrastructure.kafkaBootstrapServers())
+                        .run());
             }
             if (selected.contains("B5")) {
                 figures.addAll(new ReplayBenchmark(infrastructure.mongoUri(), infrastructure.kafkaBootstrapServers(),
