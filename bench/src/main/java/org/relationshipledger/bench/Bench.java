@@ -88,6 +88,8 @@ public final class Bench {
             System.out.println(Report.markdown(machine, figures));
             System.out.println("written: " + Report.write(results, machine, figures));
         }
+        // Everything is closed; Axon's task janitor thread is not a daemon and would keep the JVM up.
+        System.exit(0);
     }
 
     private static double peakRssMegabytes() throws java.io.IOException {
