@@ -20,7 +20,6 @@ import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
@@ -92,9 +91,7 @@ final class AccountIndex {
             index.insertOne(new Document("_id", accountId).append(EVENT_IDS, List.of(eventId)).append(COUNT, 1));
             return new Appended(true, 1);
         } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
+            DuplicateKeys.rethrowUnlessDuplicate(e);
         }
         // The account was created meanwhile by someone else: try the counted append once more.
         counted = index.findOneAndUpdate(countedWithout, pushAndCount, COUNTED);
@@ -134,10 +131,7 @@ final class AccountIndex {
             index.bulkWrite(updates, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             // Two upserts of one new _id raced (the live listener's and ours): the loser is retried as an update.
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
+            for (BulkWriteError error : DuplicateKeys.onlyDuplicates(e)) {
                 UpdateOneModel<Document> failed = updates.get(error.getIndex());
                 index.updateOne(failed.getFilter(), failed.getUpdate(), failed.getOptions());
             }

@@ -35,10 +35,8 @@ import org.relationshipledger.core.envelope.LedgerJson;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -72,6 +70,8 @@ public final class AccountLedger {
     static final String GENERATIONS = "projection_generations";
     /** Position name under which views remember how many log entries they folded. */
     static final String LOG_POSITION = "log";
+    /** The log entry's field that sorts it in recorded order ({@link #orderKey}). */
+    private static final String ORDER_KEY = "orderKey";
 
     private final MongoDatabase database;
     private final ScoringModel model;
@@ -133,11 +133,12 @@ public final class AccountLedger {
         Lock lock = folds.lock(accountId);
         lock.lock();
         try {
-            boolean redelivered = !insertOnce(database.getCollection(generation.events()), logEntry(received));
+            Document entry = logEntry(received);
+            boolean redelivered = !insertOnce(database.getCollection(generation.events()), entry);
             AccountIndex.Appended appended = AccountIndex.append(database.getCollection(generation.index()),
                     accountId, envelope.eventId(), redelivered);
             LiveFolds.Folded held = folds.get(generation, accountId);
-            String orderKey = orderKey(envelope);
+            String orderKey = entry.getString(ORDER_KEY);
             if (held != null && appended.follows(held.count()) && orderKey.compareTo(held.lastOrderKey()) > 0) {
                 AccountState state = held.state().apply(forFold(received, UnaryOperator.identity()));
                 writeView(generation, accountId, state, envelope.recordedAt(), held.count() + 1);
@@ -325,13 +326,13 @@ public final class AccountLedger {
     /** The account's log entries in recorded order, one at a time, so an audit of a long history stays small. */
     public void streamLog(String accountId, Consumer<Document> sink) {
         database.getCollection(active.get().events()).find(eq("accountId", accountId))
-                .sort(Sorts.ascending("orderKey")).batchSize(500).forEach(sink);
+                .sort(Sorts.ascending(ORDER_KEY)).batchSize(500).forEach(sink);
     }
 
     private void declareIndexes(Generation generation) {
         // Audit streams an account's log in recorded order; a real MongoDB serves that from this index.
         database.getCollection(generation.events()).createIndex(
-                Indexes.ascending("accountId", "orderKey"), new IndexOptions().name("account_recorded_order"));
+                Indexes.ascending("accountId", ORDER_KEY), new IndexOptions().name("account_recorded_order"));
         // The audit verification reads whole streams, across accounts.
         database.getCollection(generation.events()).createIndex(
                 Indexes.ascending("streamId", "sequence"), new IndexOptions().name("stream_order"));
@@ -344,11 +345,7 @@ public final class AccountLedger {
         try {
             collection.insertMany(documents, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-            }
+            DuplicateKeys.onlyDuplicates(e);
         }
     }
 
@@ -358,9 +355,7 @@ public final class AccountLedger {
             collection.insertOne(entry);
             return true;
         } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
+            DuplicateKeys.rethrowUnlessDuplicate(e);
             return false;
         }
     }
@@ -369,7 +364,7 @@ public final class AccountLedger {
         LedgerEnvelope envelope = received.envelope();
         return new Document("_id", envelope.eventId())
                 .append("accountId", envelope.accountId())
-                .append("orderKey", orderKey(envelope))
+                .append(ORDER_KEY, orderKey(envelope))
                 .append("topic", received.topic())
                 .append("partition", received.partition())
                 .append("offset", received.offset())

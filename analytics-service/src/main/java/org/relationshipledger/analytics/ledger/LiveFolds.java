@@ -74,11 +74,6 @@ final class LiveFolds {
         folds.invalidate(key(generation, accountId));
     }
 
-    long size() {
-        folds.cleanUp();
-        return folds.estimatedSize();
-    }
-
     private static String key(Generation generation, String accountId) {
         return generation.number() + "/" + accountId;
     }
